@@ -338,8 +338,16 @@ public sealed partial class NatsConnection : IAsyncDisposable, IProtocolHandler
 
         if (resubscribe.WrittenCount > 0)
         {
-            await session.Stream.WriteAsync(resubscribe.WrittenMemory, session.Lifetime).ConfigureAwait(false);
-            await session.Stream.FlushAsync(session.Lifetime).ConfigureAwait(false);
+            try
+            {
+                await session.Stream.WriteAsync(resubscribe.WrittenMemory, session.Lifetime).ConfigureAwait(false);
+                await session.Stream.FlushAsync(session.Lifetime).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
+            {
+                session.Dispose();
+                throw new NatsConnectionException($"Re-subscribing on {session.Address} failed: {e.Message}", e);
+            }
         }
 
         lock (_stateGate)
@@ -509,12 +517,11 @@ public sealed partial class NatsConnection : IAsyncDisposable, IProtocolHandler
         {
             await task.ConfigureAwait(false);
         }
-        catch (NatsException)
+#pragma warning disable CA1031 // Keep-alives and PONGs are best effort; no failure of theirs may end the process.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // The connection is closing or full; keep-alives and PONGs are best effort.
-        }
-        catch (OperationCanceledException)
-        {
+            // The connection is closing, reconnecting or full; the next ping or the reconnect takes care of it.
         }
     }
 

@@ -207,7 +207,7 @@ internal sealed class ServerSession : IDisposable
 
         public void OnPing()
         {
-            // The server only pings after CONNECT; the PONG for it goes out with the first buffered commands.
+            // The server pings on its own interval (minutes), never inside the few milliseconds of a handshake.
         }
 
         public void OnPong() => Ponged = true;
