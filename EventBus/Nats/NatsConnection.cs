@@ -216,12 +216,20 @@ public sealed partial class NatsConnection : IAsyncDisposable, IProtocolHandler
     public async Task DrainAsync(CancellationToken cancellationToken = default)
     {
         SetState(NatsConnectionState.Draining, null);
-        foreach (var subscription in _subscriptions.Values)
+        var draining = _subscriptions.Values.ToList();
+        foreach (var subscription in draining)
         {
-            await subscription.UnsubscribeAsync(cancellationToken).ConfigureAwait(false);
+            await _writer.UnsubscribeAsync(subscription.Sid, cancellationToken).ConfigureAwait(false);
         }
 
+        // Once the PONG arrives, every message the server sent before processing the UNSUBs has been delivered.
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var subscription in draining)
+        {
+            _subscriptions.TryRemove(subscription.Sid, out _);
+            subscription.Complete(null);
+        }
+
         await DisposeAsync().ConfigureAwait(false);
     }
 
