@@ -38,6 +38,11 @@ public static class NatsConfigFile
             Line(text, $"authorization {{ user: {Quote(user)}, password: {Quote(options.Password!)} }}");
         }
 
+        if (options.Tls is { } tls)
+        {
+            Line(text, $"tls {{ cert_file: {Quote(tls.CertificateFile)}, key_file: {Quote(tls.KeyFile)} }}");
+        }
+
         if (options.JetStream)
         {
             Line(text, $"jetstream {{ store_dir: {Quote(storeDirectory)}, max_memory_store: {options.JetStreamMaxMemory}, max_file_store: {options.JetStreamMaxFile} }}");

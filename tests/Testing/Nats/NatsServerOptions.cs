@@ -39,6 +39,9 @@ public sealed record NatsServerOptions
     /// <summary>Password of <see cref="User"/>.</summary>
     public string? Password { get; init; }
 
+    /// <summary>TLS for client connections (PEM files); null for plain TCP.</summary>
+    public NatsTlsFiles? Tls { get; init; }
+
     /// <summary>The cluster block; null for a standalone server.</summary>
     public NatsRoutingOptions? Cluster { get; init; }
 
