@@ -1,0 +1,84 @@
+using ArgoEvents.Api.V1Alpha1;
+using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.EventSources.Sources.Webhook;
+using ArgoEvents.ServiceDefaults;
+using ArgoEvents.ServiceDefaults.Health;
+using ArgoEvents.ServiceDefaults.Metrics;
+using ArgoEvents.ServiceDefaults.Shutdown;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ArgoEvents.EventSources;
+
+/// <summary>
+/// The EventSource service: one process runs one EventSource object. It serves the webhook routes on the ports the
+/// spec names (every replica), runs the active sources (all replicas, or the leader only), and exposes
+/// <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c> on its own port.
+/// </summary>
+public static class EventSourceService
+{
+    /// <summary>Argo's metrics port, used as the service port when the host names none.</summary>
+    public const int DefaultServicePort = 7777;
+
+    /// <summary>The source types this build runs.</summary>
+    public static SourceRegistry DefaultSources() => new SourceRegistry()
+        .Add(new WebhookSourceFactory());
+
+    /// <summary>Builds the service from command-line arguments and the environment.</summary>
+    public static WebApplication Build(string[] args, SourceRegistry? sources = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults(options => options.ActivitySourceNames.Add(BusEventDispatcher.ActivitySource.Name));
+        var eventSource = EventSourceObjectLoader.Load(builder.Configuration);
+        var registry = sources ?? DefaultSources();
+
+        builder.Services.AddSingleton(eventSource);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<EventBusConnection>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EventBusConnection>());
+        builder.Services.AddHealthChecks().AddReadinessCheck("eventbus", sp => sp.GetRequiredService<EventBusConnection>().IsReady, "the event bus is not connected");
+        builder.Services.AddSingleton(EventSourcePlan.IdentityOf(eventSource));
+        builder.Services.AddSingleton<IEventDispatcher, BusEventDispatcher>();
+        builder.Services.AddSingleton(sp => EventSourcePlan.Create(eventSource, registry, new SourceContext(
+            eventSource.Metadata.Name!,
+            sp.GetRequiredService<IEventDispatcher>(),
+            SecretResolver.FromConfiguration(builder.Configuration),
+            sp.GetRequiredService<EventBusConnection>(),
+            sp.GetRequiredService<ArgoEventsMetrics>(),
+            sp.GetRequiredService<IShutdownSignal>(),
+            builder.Configuration,
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>())));
+        builder.Services.AddHostedService<EventSourceRunner>();
+
+        var app = builder.Build();
+        var plan = app.Services.GetRequiredService<EventSourcePlan>();
+        var ports = new WebhookPortMap(plan.Routes.Ports, app.Configuration);
+        WebhookServer.Listen(app, ports, app.Configuration["EventSource:BindAddress"] ?? "0.0.0.0", ServiceUrls(app.Configuration));
+        app.UseWebhookRoutes(plan.Routes, ports);
+        app.MapDefaultEndpoints();
+        return app;
+    }
+
+    /// <summary>
+    /// The service's own URLs: <c>urls</c> (ASPNETCORE_URLS), else <c>http_ports</c> (HTTP_PORTS), else Argo's
+    /// metrics port 7777.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceUrls(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration["urls"] is { Length: > 0 } urls)
+        {
+            return urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        if (configuration["http_ports"] is { Length: > 0 } ports)
+        {
+            return [.. ports.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://*:{p}")];
+        }
+
+        return [$"http://0.0.0.0:{DefaultServicePort}"];
+    }
+}

@@ -1,0 +1,18 @@
+using ArgoEvents.ServiceDefaults.Metrics;
+using ArgoEvents.ServiceDefaults.Shutdown;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace ArgoEvents.EventSources.Runtime;
+
+/// <summary>What every source gets: who it is, where events go, secrets, and the service's shared parts.</summary>
+public sealed record SourceContext(
+    string EventSourceName,
+    IEventDispatcher Dispatcher,
+    SecretResolver Secrets,
+    EventBusConnection Bus,
+    ArgoEventsMetrics Metrics,
+    IShutdownSignal Shutdown,
+    IConfiguration Configuration,
+    ILoggerFactory LoggerFactory,
+    TimeProvider Time);
