@@ -96,6 +96,11 @@ public sealed class KeyValueStore
     }
 
     /// <summary>Writes a value only when the key's latest revision is <paramref name="expectedRevision"/> (compare-and-set).</summary>
+    /// <remarks>
+    /// On nats-server 2.9 a replicated (R3) bucket was observed here to accept more than one of several writers racing with
+    /// the same expected revision; single-server buckets do not. Where exclusivity matters on a cluster, keep one key per
+    /// bucket and expect the stream's last sequence instead, as <c>NatsKeyValueLeaderElector</c> does.
+    /// </remarks>
     /// <param name="key">The key.</param>
     /// <param name="value">The value.</param>
     /// <param name="expectedRevision">The revision the caller last saw.</param>
