@@ -20,10 +20,24 @@ public sealed class NatsReconnectTests
         await using var client = await NatsConnection.ConnectAsync(new NatsOptions { Urls = [cluster.Node(0).ClientUrl], Randomize = false }, TestContext.Current.CancellationToken);
         await using var subscription = await client.SubscribeAsync("events.>");
         await client.FlushAsync();
+        await using var witness = await NatsConnection.ConnectAsync(cluster.Node(2).ClientUrl, TestContext.Current.CancellationToken);
+        await using var witnessed = await witness.SubscribeAsync("meanwhile");
+        await witness.FlushAsync();
         var reconnected = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var publishedWhileDown = 0;
         client.StateChanged += (_, e) =>
         {
-            if (e.State == NatsConnectionState.Connected && client.Reconnects >= 0 && e.Server != cluster.Node(0).ClientUrl)
+            if (e.State == NatsConnectionState.Reconnecting)
+            {
+                // Raised before the first reconnect attempt: these publishes can only wait in the buffer.
+                for (var i = 0; i < 100; i++)
+                {
+                    client.PublishAsync("meanwhile", Encoding.UTF8.GetBytes(i.ToString())).AsTask().GetAwaiter().GetResult();
+                    publishedWhileDown++;
+                }
+            }
+
+            if (e.State == NatsConnectionState.Connected && e.Server != cluster.Node(0).ClientUrl)
             {
                 reconnected.TrySetResult(DateTime.UtcNow);
             }
@@ -46,6 +60,10 @@ public sealed class NatsReconnectTests
 
         var received = await subscription.TakeAsync(10);
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"events.{i}"), received.Select(m => m.Subject));
+
+        var meanwhile = await witnessed.TakeAsync(100);
+        Assert.Equal(100, publishedWhileDown);
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => i.ToString()), meanwhile.Select(m => Encoding.UTF8.GetString(m.Data.Span)));
     }
 
     [Fact]
