@@ -1,5 +1,13 @@
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.EventSources.Sources.Bitbucket;
+using ArgoEvents.EventSources.Sources.BitbucketServer;
+using ArgoEvents.EventSources.Sources.Github;
+using ArgoEvents.EventSources.Sources.Gitlab;
+using ArgoEvents.EventSources.Sources.Slack;
+using ArgoEvents.EventSources.Sources.Sns;
+using ArgoEvents.EventSources.Sources.StorageGrid;
+using ArgoEvents.EventSources.Sources.Stripe;
 using ArgoEvents.EventSources.Sources.Webhook;
 using ArgoEvents.ServiceDefaults;
 using ArgoEvents.ServiceDefaults.Health;
@@ -24,7 +32,15 @@ public static class EventSourceService
 
     /// <summary>The source types this build runs.</summary>
     public static SourceRegistry DefaultSources() => new SourceRegistry()
-        .Add(new WebhookSourceFactory());
+        .Add(new WebhookSourceFactory())
+        .Add(new GithubSourceFactory())
+        .Add(new GitlabSourceFactory())
+        .Add(new BitbucketSourceFactory())
+        .Add(new BitbucketServerSourceFactory())
+        .Add(new SlackSourceFactory())
+        .Add(new StripeSourceFactory())
+        .Add(new SnsSourceFactory())
+        .Add(new StorageGridSourceFactory());
 
     /// <summary>Builds the service from command-line arguments and the environment.</summary>
     public static WebApplication Build(string[] args, SourceRegistry? sources = null)

@@ -58,6 +58,12 @@ public static class WebhookRequest
         var headers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (name, values) in request.Headers)
         {
+            // Go's server moves Host out of request.Header into request.Host, so Argo's payloads never carry it.
+            if (string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var canonical = GoHeaderNames.Canonicalize(name);
             if (!headers.TryGetValue(canonical, out var list))
             {

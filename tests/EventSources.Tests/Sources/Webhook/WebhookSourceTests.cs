@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ArgoEvents.EventSources.Tests.Sources.Sns;
 using ArgoEvents.EventSources.Tests.Support;
 using ArgoEvents.Testing.Fixtures;
 using Xunit;
@@ -45,7 +46,7 @@ public sealed class WebhookSourceTests(NatsServerFixture nats) : IClassFixture<N
     [Fact]
     public async Task Argos_example_manifest_runs_unchanged_and_a_post_becomes_argos_event_on_the_bus()
     {
-        var manifest = CorpusFile("event-sources/webhook.yaml") ?? ArgoWebhookExample;
+        var manifest = ArgoExampleManifests.Read("event-sources/webhook.yaml");
         await using var host = await EventSourceTestHost.StartAsync(manifest, nats.ClientUrl);
 
         var response = await _http.PostAsync($"{host.WebhookUrl(12000)}/example", Json("""{"message": "hello <world>"}"""));
@@ -259,18 +260,4 @@ public sealed class WebhookSourceTests(NatsServerFixture nats) : IClassFixture<N
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 
     private static JsonElement Data(ArgoEvents.EventBus.CloudEvents.CloudEvent cloudEvent) => JsonDocument.Parse(cloudEvent.Data).RootElement;
-
-    internal static string? CorpusFile(string relative)
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "argo-examples", relative);
-            if (File.Exists(candidate))
-            {
-                return File.ReadAllText(candidate);
-            }
-        }
-
-        return null;
-    }
 }
