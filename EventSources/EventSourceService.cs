@@ -2,8 +2,11 @@ using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.EventSources.Sources.Bitbucket;
 using ArgoEvents.EventSources.Sources.BitbucketServer;
+using ArgoEvents.EventSources.Sources.Calendar;
+using ArgoEvents.EventSources.Sources.Files;
 using ArgoEvents.EventSources.Sources.Github;
 using ArgoEvents.EventSources.Sources.Gitlab;
+using ArgoEvents.EventSources.Sources.Nats;
 using ArgoEvents.EventSources.Sources.Slack;
 using ArgoEvents.EventSources.Sources.Sns;
 using ArgoEvents.EventSources.Sources.StorageGrid;
@@ -40,7 +43,10 @@ public static class EventSourceService
         .Add(new SlackSourceFactory())
         .Add(new StripeSourceFactory())
         .Add(new SnsSourceFactory())
-        .Add(new StorageGridSourceFactory());
+        .Add(new StorageGridSourceFactory())
+        .Add(new CalendarSourceFactory())
+        .Add(new FileSourceFactory())
+        .Add(new NatsSourceFactory());
 
     /// <summary>Builds the service from command-line arguments and the environment.</summary>
     public static WebApplication Build(string[] args, SourceRegistry? sources = null)

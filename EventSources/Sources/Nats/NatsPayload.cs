@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Text.Json;
+using ArgoEvents.EventBus.Nats;
+using ArgoEvents.EventSources.Runtime;
+
+namespace ArgoEvents.EventSources.Sources.Nats;
+
+/// <summary>
+/// Argo's NATS event data: <c>{"subject","body","header","metadata"}</c>. With <c>jsonBody</c> the message is embedded
+/// as JSON (and a message that is not JSON cannot be written, so it is dropped, as Go's marshaller fails on it);
+/// without, the body is a Go <c>[]byte</c> and so a base64 string. Headers are a map of value lists; header and
+/// metadata are left out when empty.
+/// </summary>
+internal static class NatsPayload
+{
+    private static readonly JsonReaderOptions GoJsonValidity = new() { MaxDepth = 10_000 };
+
+    /// <summary>The payload, or null when <paramref name="jsonBody"/> is set and the body is not valid JSON.</summary>
+    public static byte[]? TryBuild(string subject, ReadOnlySpan<byte> body, NatsHeaders? headers, bool jsonBody, IReadOnlyDictionary<string, string> metadata)
+    {
+        if (jsonBody && !IsValidJson(body))
+        {
+            return null;
+        }
+
+        var output = new ArrayBufferWriter<byte>(body.Length + 256);
+        Write(output, "{\"subject\":"u8);
+        GoJson.WriteString(output, subject);
+        Write(output, ",\"body\":"u8);
+        if (jsonBody)
+        {
+            GoJson.WriteCompactedRaw(output, body);
+        }
+        else
+        {
+            Write(output, "\""u8);
+            var base64 = Convert.ToBase64String(body);
+            Write(output, System.Text.Encoding.ASCII.GetBytes(base64));
+            Write(output, "\""u8);
+        }
+
+        if (headers is { Count: > 0 })
+        {
+            Write(output, ",\"header\":"u8);
+            GoJson.WriteStringListMap(output, Group(headers));
+        }
+
+        if (metadata.Count > 0)
+        {
+            Write(output, ",\"metadata\":"u8);
+            GoJson.WriteStringMap(output, metadata);
+        }
+
+        Write(output, "}"u8);
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static bool IsValidJson(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, GoJsonValidity);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Group(NatsHeaders headers)
+    {
+        var grouped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (name, value) in headers)
+        {
+            if (!grouped.TryGetValue(name, out var values))
+            {
+                grouped[name] = values = [];
+            }
+
+            values.Add(value);
+        }
+
+        return grouped.Select(e => new KeyValuePair<string, IReadOnlyList<string>>(e.Key, e.Value));
+    }
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+}
