@@ -4,6 +4,7 @@ using ArgoEvents.Bench.Bus;
 var suites = new Dictionary<string, Func<BenchContext, Task<IReadOnlyList<BenchResult>>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["bus"] = context => new BusSuite(context).RunAsync(),
+    ["eventsources"] = context => new ArgoEvents.Bench.EventSources.EventSourcesSuite(context).RunAsync(),
 };
 
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
