@@ -60,7 +60,11 @@ public sealed class FileSourceTests(NatsServerFixture nats) : IClassFixture<Nats
         File.Delete(b);
         File.WriteAllText(Path.Combine(_directory, "log-7.txt"), "l");
         File.WriteAllText(Path.Combine(_directory, "other.txt"), "o");
-        await _probe.WaitForAsync(1, "default.ops.removed");
+        // Each event has its own watcher and publishes on its own; wait for every one before reading them.
+        foreach (var subject in new[] { "created", "written", "chmodded", "renamed", "removed" })
+        {
+            await _probe.WaitForAsync(1, $"default.ops.{subject}");
+        }
 
         Assert.Equal([(a, 1)], await PayloadsAsync("default.ops.created"));
         Assert.Contains((a, 2), await PayloadsAsync("default.ops.written"));
@@ -184,7 +188,16 @@ public sealed class FileSourceTests(NatsServerFixture nats) : IClassFixture<Nats
     private Task<EventSourceTestHost> StartAsync(string manifest)
         => EventSourceTestHost.StartAsync(manifest, nats.ClientUrl, sources: Sources());
 
-    private Task WaitUntilWatchingAsync(string eventSource)
+    private async Task WaitUntilWatchingAsync(string eventSource)
+    {
+        await WaitForSentinelAsync(eventSource);
+
+        // The sentinel proves its own watcher runs; the other events' watchers start at the same moment but, on a
+        // loaded machine, may add their inotify watch a little later.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    private Task WaitForSentinelAsync(string eventSource)
     {
         var sentinel = Path.Combine(_directory, "sentinel");
         // Toggling (rather than creating and deleting at once) leaves each creation visible to a 100 ms poller.
