@@ -10,7 +10,7 @@ internal static class ManifestKinds
     [
         ManifestKind.Supported<EventBus>(EventBus.KindName),
         ManifestKind.Supported<EventSource>(EventSource.KindName),
-        ManifestKind.NotYetSupported("Sensor"),
+        ManifestKind.Supported<Sensor>(Sensor.KindName),
     ];
 
     public static IEnumerable<string> SupportedNames => Registered.Where(k => k.ModelType is not null).Select(k => k.Name);

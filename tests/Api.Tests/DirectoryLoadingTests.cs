@@ -32,7 +32,7 @@ public sealed class DirectoryLoadingTests
         var good = dir.Write("good.yaml", Bus);
         var typo = dir.Write("typo.yaml", Bus.Replace("version:", "versoin:", StringComparison.Ordinal));
         var broken = dir.Write("broken.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: [EventBus\n");
-        var sensor = dir.Write("sensor.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata:\n  name: s\n");
+        var sensor = dir.Write("sensor.yaml", "apiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata:\n  name: s\nspec:\n  dependecies: []\n");
 
         var result = ManifestLoader.ReadDirectory(dir.Path);
         var exception = Assert.Throws<ManifestLoadException>(() => ManifestLoader.LoadDirectory(dir.Path));
@@ -42,7 +42,7 @@ public sealed class DirectoryLoadingTests
         Assert.Equal(good, result.Objects[0].Source!.Name);
         Assert.Equal(3, result.Errors.Count);
         Assert.Equal(broken, result.Errors[0].Location!.Source);
-        Assert.Equal($"{sensor}:2:7: Sensor manifests are not supported by this loader yet", result.Errors[1].ToString());
+        Assert.Equal($"{sensor}:6:3: unknown field 'spec.dependecies'", result.Errors[1].ToString());
         Assert.Equal($"{typo}:7:5: unknown field 'spec.jetstream.versoin'", result.Errors[2].ToString());
         Assert.Equal(result.Errors, exception.Errors);
     }

@@ -195,9 +195,9 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
-    public void Sensor_manifests_are_recognized_and_refused_with_file_line_and_column()
+    public void Sensor_manifests_load_into_the_Sensor_model()
     {
-        var error = Manifests.LoadError("""
+        var sensor = Manifests.LoadSingle<Sensor>("""
             apiVersion: argoproj.io/v1alpha1
             kind: Sensor
             metadata:
@@ -206,7 +206,9 @@ public sealed class ManifestLoaderTests
               dependencies: []
             """, "sensor.yaml");
 
-        Assert.Equal("sensor.yaml:2:7: Sensor manifests are not supported by this loader yet", error.ToString());
+        Assert.Equal("webhook", sensor.Metadata.Name);
+        Assert.Empty(sensor.Spec.Dependencies);
+        Assert.Equal("sensor.yaml", sensor.Source!.Name);
     }
 
     [Fact]
@@ -214,13 +216,13 @@ public sealed class ManifestLoaderTests
     {
         var error = Manifests.LoadError("apiVersion: argoproj.io/v1alpha1\nkind: WorkflowTemplate\nmetadata:\n  name: x\n");
 
-        Assert.Equal("test.yaml:2:7: unknown kind 'WorkflowTemplate': this loader reads EventBus, EventSource", error.ToString());
+        Assert.Equal("test.yaml:2:7: unknown kind 'WorkflowTemplate': this loader reads EventBus, EventSource, Sensor", error.ToString());
     }
 
     [Theory]
     [InlineData("apiVersion: v1\nkind: ConfigMap\n", "test.yaml:1:13: field 'apiVersion' must be argoproj.io/v1alpha1, got 'v1'")]
     [InlineData("kind: EventSource\nmetadata:\n  name: x\n", "test.yaml:1:1: field 'apiVersion' is required and must be argoproj.io/v1alpha1")]
-    [InlineData("apiVersion: argoproj.io/v1alpha1\nmetadata:\n  name: x\n", "test.yaml:1:1: field 'kind' is required: one of EventBus, EventSource")]
+    [InlineData("apiVersion: argoproj.io/v1alpha1\nmetadata:\n  name: x\n", "test.yaml:1:1: field 'kind' is required: one of EventBus, EventSource, Sensor")]
     [InlineData("- a\n- b\n", "test.yaml:1:1: document 0 must be a mapping with apiVersion, kind, metadata and spec, got a sequence")]
     public void The_document_header_is_checked(string yaml, string expected)
     {
