@@ -1,0 +1,236 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ArgoEvents.Sensors.Filters.Gjson;
+
+namespace ArgoEvents.Sensors.Filters;
+
+/// <summary>
+/// One compiled data filter. Paths, regexes and numbers are parsed once here; problems Argo only discovers when an
+/// event arrives (an empty value list, a bad regex, an unknown type) are kept and reported as that event's error, in
+/// the same order Argo checks them, so AND/OR combinations behave the same.
+/// </summary>
+public sealed class DataFilter
+{
+    private readonly GjsonPath? _path;
+    private readonly string? _pathError;
+    private readonly string? _specError;
+    private readonly Kind _kind;
+    private readonly Comparison _comparison;
+    private readonly Regex?[] _regexes = [];
+    private readonly double[] _numbers = [];
+    private readonly bool[] _bools = [];
+    private readonly string?[] _valueErrors = [];
+
+    /// <summary>Compiles <paramref name="spec"/>.</summary>
+    /// <exception cref="ArgumentException">The spec uses <c>template</c>, which is not supported yet.</exception>
+    public DataFilter(DataFilterSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Spec = spec;
+        if (!string.IsNullOrEmpty(spec.Template))
+        {
+            throw new ArgumentException($"data filter on path '{spec.Path}': 'template' (Go text/template + sprig) is not supported yet", nameof(spec));
+        }
+
+        try
+        {
+            _path = GjsonPath.Compile(spec.Path ?? string.Empty);
+        }
+        catch (GjsonPathException e)
+        {
+            _pathError = e.Message;
+        }
+
+        _comparison = spec.Comparator switch
+        {
+            null or "" or "=" => Comparison.Equal,
+            "!=" => Comparison.NotEqual,
+            ">" => Comparison.Greater,
+            ">=" => Comparison.GreaterOrEqual,
+            "<" => Comparison.Less,
+            "<=" => Comparison.LessOrEqual,
+            _ => Comparison.Unknown,
+        };
+
+        var values = spec.Values ?? [];
+        if (values.Count == 0)
+        {
+            _specError = "no values specified";
+            return;
+        }
+
+        _valueErrors = new string?[values.Count];
+        switch (spec.Type)
+        {
+            case "string":
+                _kind = Kind.String;
+                _regexes = new Regex?[values.Count];
+                for (var i = 0; i < values.Count; i++)
+                {
+                    try
+                    {
+                        _regexes[i] = Re2Regex.Compile(values[i]);
+                    }
+                    catch (ArgumentException e)
+                    {
+                        _valueErrors[i] = e.Message;
+                    }
+                }
+
+                break;
+            case "number":
+                _kind = Kind.Number;
+                _numbers = new double[values.Count];
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (!GoStrconv.TryParseFloat(values[i], out _numbers[i]))
+                    {
+                        _valueErrors[i] = $"strconv.ParseFloat: parsing \"{values[i]}\": invalid syntax";
+                    }
+                }
+
+                break;
+            case "bool":
+                _kind = Kind.Bool;
+                _bools = new bool[values.Count];
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (!GoStrconv.TryParseBool(values[i], out _bools[i]))
+                    {
+                        _valueErrors[i] = $"strconv.ParseBool: parsing \"{values[i]}\": invalid syntax";
+                    }
+                }
+
+                break;
+            default:
+                _specError = $"unsupported JSON type {spec.Type}";
+                break;
+        }
+    }
+
+    private enum Kind
+    {
+        String,
+        Number,
+        Bool,
+    }
+
+    private enum Comparison
+    {
+        Equal,
+        NotEqual,
+        Greater,
+        GreaterOrEqual,
+        Less,
+        LessOrEqual,
+        Unknown,
+    }
+
+    /// <summary>The spec this filter was compiled from.</summary>
+    public DataFilterSpec Spec { get; }
+
+    /// <summary>Evaluates the filter on the event data's root value.</summary>
+    public FilterResult Evaluate(JsonElement data)
+    {
+        if (_path is null)
+        {
+            return FilterResult.Failed(_pathError!);
+        }
+
+        var result = _path.Get(data);
+        if (!result.Exists)
+        {
+            return FilterResult.Failed($"path '{Spec.Path}' does not exist");
+        }
+
+        if (_specError is not null)
+        {
+            return FilterResult.Failed(_specError);
+        }
+
+        return _kind switch
+        {
+            Kind.String => EvaluateString(result),
+            Kind.Number => EvaluateNumber(result),
+            _ => EvaluateBool(result),
+        };
+    }
+
+    private FilterResult EvaluateString(GjsonResult result)
+    {
+        for (var i = 0; i < _regexes.Length; i++)
+        {
+            if (_regexes[i] is not { } regex)
+            {
+                return FilterResult.Failed(_valueErrors[i]!);
+            }
+
+            var matched = _comparison switch
+            {
+                Comparison.Equal => result.IsMatch(regex),
+                Comparison.NotEqual => !result.IsMatch(regex),
+                _ => false,
+            };
+            if (matched)
+            {
+                return FilterResult.Pass;
+            }
+        }
+
+        return FilterResult.Reject;
+    }
+
+    private FilterResult EvaluateNumber(GjsonResult result)
+    {
+        var actual = result.ToDouble();
+        for (var i = 0; i < _numbers.Length; i++)
+        {
+            if (_valueErrors[i] is { } error)
+            {
+                return FilterResult.Failed(error);
+            }
+
+            var expected = _numbers[i];
+            var matched = _comparison switch
+            {
+                Comparison.Equal => actual == expected,
+                Comparison.NotEqual => actual != expected,
+                Comparison.Greater => actual > expected,
+                Comparison.GreaterOrEqual => actual >= expected,
+                Comparison.Less => actual < expected,
+                Comparison.LessOrEqual => actual <= expected,
+                _ => false,
+            };
+            if (matched)
+            {
+                return FilterResult.Pass;
+            }
+        }
+
+        return FilterResult.Reject;
+    }
+
+    private FilterResult EvaluateBool(GjsonResult result)
+    {
+        // The comparator is ignored for booleans, as in Argo.
+        var actual = result.ToBoolean();
+        for (var i = 0; i < _bools.Length; i++)
+        {
+            if (_valueErrors[i] is { } error)
+            {
+                return FilterResult.Failed(error);
+            }
+
+            if (_bools[i] == actual)
+            {
+                return FilterResult.Pass;
+            }
+        }
+
+        return FilterResult.Reject;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"data filter {Spec.Type} on '{Spec.Path}'");
+}

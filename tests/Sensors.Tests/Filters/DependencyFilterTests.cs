@@ -1,0 +1,127 @@
+using System.Text;
+using ArgoEvents.Sensors.Filters;
+using Xunit;
+
+namespace ArgoEvents.Sensors.Tests.Filters;
+
+public class DependencyFilterTests
+{
+    private static readonly FilterEventContext Context =
+        new("webhook", "example", "webhook-source", "application/json", DateTimeOffset.Parse("2024-01-10T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static readonly byte[] Data = Encoding.UTF8.GetBytes("""{"a":"b","c":10,"d":{"e":false}}""");
+
+    private static DataFilterSpec GoodData => new("a", "string", ["b"]);
+
+    private static DataFilterSpec BadData => new("a", "string", ["x"]);
+
+    private static DataFilterSpec MissingData => new("zz", "string", ["x"]);
+
+    private static ExprFilterSpec GoodExpr => new("c == 10", [new ExprFieldSpec("c", "c")]);
+
+    [Fact]
+    public void And_passes_when_all_pass() =>
+        Assert.Equal(FilterResult.Pass, new DependencyFilter(new DependencyFilterSpec
+        {
+            Data = [GoodData],
+            Exprs = [GoodExpr],
+            Context = new ContextFilterSpec(Type: "webhook"),
+            Time = new TimeFilterSpec("09:00:00", "17:00:00"),
+        }).Evaluate(Context, Data));
+
+    [Fact]
+    public void And_rejects_when_one_fails() =>
+        Assert.Equal(FilterResult.Reject, new DependencyFilter(new DependencyFilterSpec
+        {
+            Data = [GoodData],
+            Context = new ContextFilterSpec(Type: "calendar"),
+        }).Evaluate(Context, Data));
+
+    [Fact]
+    public void And_error_rejects_with_the_error()
+    {
+        var r = new DependencyFilter(new DependencyFilterSpec
+        {
+            Data = [GoodData],
+            Time = new TimeFilterSpec("09:09:0", "17:00:00"),
+        }).Evaluate(Context, Data);
+        Assert.False(r.Passed);
+        Assert.Contains("09:09:0", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Or_passes_if_any_defined_filter_passes() =>
+        Assert.Equal(FilterResult.Pass, new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Data = [BadData],
+            Context = new ContextFilterSpec(Type: "webhook"),
+        }).Evaluate(Context, Data));
+
+    [Fact]
+    public void Or_keeps_errors_alongside_a_pass()
+    {
+        var r = new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Data = [MissingData],
+            Exprs = [GoodExpr],
+        }).Evaluate(Context, Data);
+        Assert.True(r.Passed);
+        Assert.Equal("path 'zz' does not exist", r.Error);
+    }
+
+    [Fact]
+    public void Or_collects_all_errors_when_nothing_passes()
+    {
+        var r = new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Data = [MissingData],
+            Time = new TimeFilterSpec("09:00:00", "17:00:00", "Nowhere/Land"),
+        }).Evaluate(Context, Data);
+        Assert.False(r.Passed);
+        Assert.Equal("path 'zz' does not exist / time filter: unknown time zone 'Nowhere/Land'", r.Error);
+    }
+
+    [Fact]
+    public void Or_rejects_when_all_fail_without_errors() =>
+        Assert.Equal(FilterResult.Reject, new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Data = [BadData],
+            Time = new TimeFilterSpec("13:00:00", "14:00:00"),
+        }).Evaluate(Context, Data));
+
+    [Fact]
+    public void Missing_data_passes_data_and_expr_filters() =>
+        Assert.Equal(FilterResult.Pass, new DependencyFilter(new DependencyFilterSpec { Data = [BadData], Exprs = [GoodExpr] }).Evaluate(Context, default));
+
+    [Fact]
+    public void Script_is_refused_clearly()
+    {
+        var e = Assert.Throws<ArgumentException>(() => new DependencyFilter(new DependencyFilterSpec { Script = "return true" }));
+        Assert.Contains("script", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_filters_operator_is_refused() =>
+        Assert.Throws<ArgumentException>(() => new DependencyFilter(new DependencyFilterSpec { FiltersLogicalOperator = "nand" }));
+
+    [Fact]
+    public void Corpus_filter_with_multiple_filters()
+    {
+        // examples/sensors/filter-with-multiple-filters.yaml: exprs AND data, both passing.
+        var data = Encoding.UTF8.GetBytes("""{"a":"b","b":{"c":"x","d":"y"},"c":10,"d":{"e":false}}""");
+        var filter = new DependencyFilter(new DependencyFilterSpec
+        {
+            Exprs =
+            [
+                new ExprFilterSpec("a == \"b\" || c == 10", [new ExprFieldSpec("a", "a"), new ExprFieldSpec("c", "c")]),
+                new ExprFilterSpec("e == false", [new ExprFieldSpec("e", "d.e")]),
+            ],
+            Data = [new DataFilterSpec("a", "string", ["b"]), new DataFilterSpec("c", "number", ["5"], ">")],
+        });
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, data));
+    }
+}
