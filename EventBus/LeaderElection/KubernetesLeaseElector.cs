@@ -143,11 +143,26 @@ public sealed partial class KubernetesLeaseElector : LeaderElector
 
     private protected override async Task ReleaseAsync(LeaseGrant grant, CancellationToken cancellationToken)
     {
-        var held = (KubernetesLeaseGrant)grant;
+        var lease = ((KubernetesLeaseGrant)grant).Lease;
         try
         {
-            // A 409 (null) means someone else wrote it already: nothing of ours to release.
-            await _client.ReplaceAsync(held.Lease.ReleaseJson(DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false);
+            // A 409 (null) means the lease changed since the grant was taken — possibly by this replica's own last
+            // renewal — so re-read it and release again while it still names this replica; otherwise it is not ours.
+            for (var attempt = 0; attempt < 3; attempt++)
+            {
+                if (await _client.ReplaceAsync(lease.ReleaseJson(DateTimeOffset.UtcNow), cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
+
+                var current = await _client.GetAsync(cancellationToken).ConfigureAwait(false);
+                if (current is null || !string.Equals(current.HolderIdentity, Identity, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                lease = current;
+            }
         }
         catch (KubernetesApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -135,15 +135,30 @@ public sealed partial class NatsKeyValueLeaderElector : LeaderElector
 
     private protected override async Task ReleaseAsync(LeaseGrant grant, CancellationToken cancellationToken)
     {
-        var held = (NatsLeaseGrant)grant;
-        try
+        var revision = ((NatsLeaseGrant)grant).KeyRevision;
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            // A delete marker, only on top of our own revision: candidates watching the key claim it at once.
-            await _key.ReleaseAsync(held.KeyRevision, cancellationToken).ConfigureAwait(false);
-        }
-        catch (KeyValueRevisionConflictException)
-        {
-            // Someone else holds it already; nothing of ours to release.
+            try
+            {
+                // A delete marker, only on top of our own revision: candidates watching the key claim it at once.
+                await _key.ReleaseAsync(revision, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (KeyValueRevisionConflictException)
+            {
+                // The key moved since the grant: someone else's claim, or this replica's own last renewal whose ack was
+                // cut off by the stop. The watch shows which within milliseconds; release only what still names us.
+                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+                var seen = Volatile.Read(ref _observed);
+                if (seen is not { Known: true, Operation: KeyValueOperation.Put, Record: { } record }
+                    || !string.Equals(record.Holder, Identity, StringComparison.Ordinal)
+                    || seen.Revision == revision)
+                {
+                    return;
+                }
+
+                revision = seen.Revision;
+            }
         }
     }
 
