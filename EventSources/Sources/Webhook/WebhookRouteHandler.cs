@@ -131,7 +131,7 @@ public sealed partial class WebhookRouteHandler : IWebhookRouteHandler
             return ReadCloudEvent(contentType, headers, raw);
         }
 
-        return IsJson(raw)
+        return JsonText.IsValid(raw)
             ? (raw, null, null, 0)
             : (null, null, "request body is not valid JSON", StatusCodes.Status400BadRequest);
     }
@@ -154,7 +154,7 @@ public sealed partial class WebhookRouteHandler : IWebhookRouteHandler
             return ("null"u8.ToArray(), id, null, 0);
         }
 
-        if (IsJson(incoming.Data.Span))
+        if (JsonText.IsValid(incoming.Data.Span))
         {
             return (incoming.Data.ToArray(), id, null, 0);
         }
@@ -172,26 +172,6 @@ public sealed partial class WebhookRouteHandler : IWebhookRouteHandler
         var output = new System.Buffers.ArrayBufferWriter<byte>();
         GoJson.WriteStringListMap(output, map);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static bool IsJson(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty)
-        {
-            return false;
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(bytes);
-            reader.Read();
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not publish an event of {EventSource}.{EventName}; answered 500")]
