@@ -20,6 +20,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using ArgoEvents.ServiceDefaults.Manifests;
+using ArgoEvents.ServiceDefaults.Secrets;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources;
 
@@ -53,8 +56,12 @@ public static class EventSourceService
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults(options => options.ActivitySourceNames.Add(BusEventDispatcher.ActivitySource.Name));
-        var eventSource = EventSourceObjectLoader.Load(builder.Configuration);
+        var eventSource = ArgoObjectLoader.Load<EventSource>(builder.Configuration, "EventSource:File", "EVENTSOURCE_OBJECT");
         var registry = sources ?? DefaultSources();
+        if (string.IsNullOrEmpty(builder.Configuration[EventBusConnection.ClientNameKey]))
+        {
+            builder.Configuration[EventBusConnection.ClientNameKey] = "eventsource-" + eventSource.Metadata.Name;
+        }
 
         builder.Services.AddSingleton(eventSource);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using ArgoEvents.Api.Conditions;
 using ArgoEvents.Api.V1Alpha1;
 
 namespace ArgoEvents.Api.Validation;
@@ -107,13 +108,13 @@ internal static class TriggerRules
 
     private static void CheckConditions(string conditions, DependencyNames dependencies, ValidationScope scope)
     {
-        if (!TriggerConditionSyntax.TryParse(conditions, out var names, out var problem))
+        if (!TriggerConditionParser.TryParse(conditions, out var condition, out var problem))
         {
             scope.Fail($"'{conditions}' does not parse: it {problem}");
             return;
         }
 
-        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        foreach (var name in condition.Names.Distinct(StringComparer.Ordinal))
         {
             if (!dependencies.Contains(name))
             {

@@ -46,6 +46,20 @@ public sealed class KeyValueStore
         return entry is { Operation: KeyValueOperation.Put } ? entry : null;
     }
 
+    /// <summary>
+    /// The current value of a key as the stream leader has it: slower than <see cref="GetAsync"/> on a replicated
+    /// bucket, but never older than a write acknowledged before the call (what a new leader needs to resume).
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The entry, or null when the key has no value (never written, deleted or purged).</returns>
+    public async Task<KeyValueEntry?> GetConsistentAsync(string key, CancellationToken cancellationToken = default)
+    {
+        KeyValueNames.EnsureValidKey(key);
+        var entry = await GetLatestAsync(key, consistent: true, cancellationToken).ConfigureAwait(false);
+        return entry is { Operation: KeyValueOperation.Put } ? entry : null;
+    }
+
     /// <summary>Writes a value, whatever the key's current revision.</summary>
     /// <param name="key">The key.</param>
     /// <param name="value">The value.</param>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArgoEvents.EventBus.CloudEvents;
 using ArgoEvents.ServiceDefaults.Metrics;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Runtime;
 

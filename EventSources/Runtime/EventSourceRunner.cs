@@ -1,10 +1,12 @@
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventBus.LeaderElection;
+using ArgoEvents.ServiceDefaults.EventBus;
 using ArgoEvents.ServiceDefaults.Metrics;
 using ArgoEvents.ServiceDefaults.Shutdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Runtime;
 
@@ -40,13 +42,6 @@ public sealed partial class EventSourceRunner : BackgroundService
         _logger = loggerFactory.CreateLogger<EventSourceRunner>();
     }
 
-    /// <summary>This replica's identity in the election: the pod name, or host name and process id.</summary>
-    public static string ReplicaIdentity(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration["POD_NAME"] is { Length: > 0 } pod ? pod : $"{Environment.MachineName}-{Environment.ProcessId}";
-    }
-
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,7 +62,7 @@ public sealed partial class EventSourceRunner : BackgroundService
             }
 
             var client = await _bus.GetClientAsync(stop.Token).ConfigureAwait(false);
-            var setup = new LeaderElectorSetup(LeaseNames.ForEventSource(_plan.Name), ReplicaIdentity(_configuration))
+            var setup = new LeaderElectorSetup(LeaseNames.ForEventSource(_plan.Name), ReplicaIdentity.FromConfiguration(_configuration))
             {
                 AnnotationValue = _plan.EventSource.Metadata.Annotations.GetValueOrDefault(LeaderElectorFactory.AnnotationName),
                 Connection = client.Connection,

@@ -2,6 +2,8 @@ using ArgoEvents.ServiceDefaults.Metrics;
 using ArgoEvents.ServiceDefaults.Shutdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using ArgoEvents.ServiceDefaults.Secrets;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Runtime;
 

@@ -2,6 +2,7 @@ using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.EventSources.Sources.Webhook;
 using Microsoft.Extensions.Logging;
+using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.BitbucketServer;
 

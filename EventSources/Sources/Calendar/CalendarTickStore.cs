@@ -1,6 +1,7 @@
 using System.Text;
 using ArgoEvents.EventBus.KeyValue;
 using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Sources.Calendar;
 

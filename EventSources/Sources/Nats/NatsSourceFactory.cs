@@ -1,7 +1,9 @@
+using ArgoEvents.ServiceDefaults.EventBus;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventBus.Nats;
 using ArgoEvents.EventSources.Runtime;
 using Microsoft.Extensions.Logging;
+using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.Nats;
 
@@ -35,11 +37,11 @@ public sealed class NatsSourceFactory : ISourceFactory
             Check(() => NatsSubject.EnsureValidQueueGroup(queue), $"{field}.queue");
         }
 
-        var connection = Authenticate(Secure(new NatsOptions
+        var connection = NatsClientSecurity.Apply(new NatsOptions
         {
             Name = $"argo-events-{context.EventSourceName}-{source.Name}",
             LoggerFactory = context.LoggerFactory,
-        }, spec.Tls, field), spec.Auth, context.Secrets, field);
+        }, spec.Tls, spec.Auth, context.Secrets, field);
         try
         {
             connection = NatsConnectionString.Parse(spec.Url ?? string.Empty, connection);
@@ -61,60 +63,6 @@ public sealed class NatsSourceFactory : ISourceFactory
             Metadata = spec.Metadata,
         };
         return SourceParts.FromActive(new NatsSource(options, context.Dispatcher, context.Metrics, context.Time, context.LoggerFactory.CreateLogger<NatsSource>()));
-    }
-
-    private static NatsOptions Secure(NatsOptions options, TlsConfig? tls, string field)
-    {
-        if (tls is null)
-        {
-            return options;
-        }
-
-        if (tls.CaCertSecret is not null)
-        {
-            throw new InvalidOperationException($"{field}.tls.caCertSecret: trusting a CA from a secret is not supported by this build yet; use a server certificate the system trusts (tls.enabled: true) or tls.insecureSkipVerify: true.");
-        }
-
-        if (tls.ClientCertSecret is not null || tls.ClientKeySecret is not null)
-        {
-            throw new InvalidOperationException($"{field}.tls.clientCertSecret: client certificates are not supported by this build yet; authenticate with auth.basic or auth.token.");
-        }
-
-        return options with { TlsRequired = true, TlsInsecureSkipVerify = tls.InsecureSkipVerify };
-    }
-
-    private static NatsOptions Authenticate(NatsOptions options, NatsAuth? auth, SecretResolver secrets, string field)
-    {
-        if (auth is null)
-        {
-            return options;
-        }
-
-        if (auth.Basic is { } basic)
-        {
-            return options with
-            {
-                User = secrets.Resolve(basic.Username, $"{field}.auth.basic.username") ?? throw new InvalidOperationException($"{field}.auth.basic.username is required."),
-                Password = secrets.Resolve(basic.Password, $"{field}.auth.basic.password") ?? throw new InvalidOperationException($"{field}.auth.basic.password is required."),
-            };
-        }
-
-        if (auth.Token is not null)
-        {
-            return options with { Token = secrets.Resolve(auth.Token, $"{field}.auth.token") ?? throw new InvalidOperationException($"{field}.auth.token: the optional secret is absent.") };
-        }
-
-        if (auth.NKey is not null)
-        {
-            throw new InvalidOperationException($"{field}.auth.nkey: NKey authentication is not supported by this build yet; use auth.basic or auth.token.");
-        }
-
-        if (auth.Credential is not null)
-        {
-            throw new InvalidOperationException($"{field}.auth.credential: credentials files (JWT) are not supported by this build yet; use auth.basic or auth.token.");
-        }
-
-        return options;
     }
 
     private static void Check(Action validate, string field)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.Webhook;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ArgoEvents.EventSources.Runtime;
+namespace ArgoEvents.ServiceDefaults.EventBus;
 
 /// <summary>
 /// The bus connection of the service, made in the background at start so that the HTTP server and the probes come
@@ -22,6 +22,9 @@ public sealed partial class EventBusConnection : IHostedService, IAsyncDisposabl
     private readonly TaskCompletionSource<EventBusClient> _client = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _connecting;
+
+    /// <summary>Configuration key of the client name the bus sees (monitoring shows it per connection).</summary>
+    public const string ClientNameKey = "EventBus:ClientName";
 
     /// <summary>Creates the connection holder.</summary>
     public EventBusConnection(IConfiguration configuration, ILoggerFactory loggerFactory)
@@ -88,7 +91,7 @@ public sealed partial class EventBusConnection : IHostedService, IAsyncDisposabl
 
     private async Task ConnectAsync(string connectionString, EventStreamSettings settings, CancellationToken cancellationToken)
     {
-        var options = NatsConnectionString.Parse(connectionString, new NatsOptions { Name = "argo-events-eventsource", LoggerFactory = _loggerFactory });
+        var options = NatsConnectionString.Parse(connectionString, new NatsOptions { Name = _configuration[ClientNameKey] is { Length: > 0 } name ? name : "argo-events", LoggerFactory = _loggerFactory });
         for (var attempt = 1; !cancellationToken.IsCancellationRequested; attempt++)
         {
             EventBusClient? client = null;

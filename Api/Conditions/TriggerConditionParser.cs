@@ -1,59 +1,66 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace ArgoEvents.Api.Validation;
+namespace ArgoEvents.Api.Conditions;
 
 /// <summary>
 /// Reads a trigger's <c>conditions</c>: dependency names combined with <c>&amp;&amp;</c> and <c>||</c> (<c>&amp;&amp;</c>
 /// binding tighter) and grouped with parentheses, such as <c>(dep01 || dep02) &amp;&amp; dep04</c>. A name is any run of
 /// characters other than spaces, parentheses, <c>&amp;</c> and <c>|</c>.
 /// </summary>
-internal sealed class TriggerConditionSyntax
+public sealed class TriggerConditionParser
 {
     private readonly string _text;
-    private readonly List<string> _names = [];
     private int _position;
 
-    private TriggerConditionSyntax(string text) => _text = text;
+    private TriggerConditionParser(string text) => _text = text;
 
-    /// <summary>Parses <paramref name="text"/>; on success returns the names it uses, otherwise why it does not parse.</summary>
-    public static bool TryParse(string text, [NotNullWhen(true)] out IReadOnlyList<string>? names, [NotNullWhen(false)] out string? problem)
+    /// <summary>Parses <paramref name="text"/>; on success returns the expression, otherwise why it does not parse.</summary>
+    public static bool TryParse(string text, [NotNullWhen(true)] out TriggerCondition? condition, [NotNullWhen(false)] out string? problem)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new TriggerConditionSyntax(text);
-        problem = parser.Expression();
+        var parser = new TriggerConditionParser(text);
+        problem = parser.Expression(out condition);
         if (problem is null && parser.SkipSpaces() < text.Length)
         {
             problem = $"has an unexpected '{text[parser._position]}' at character {parser._position + 1}";
         }
 
-        names = problem is null ? parser._names : null;
-        return problem is null;
+        if (problem is not null)
+        {
+            condition = null;
+            return false;
+        }
+
+        return condition is not null;
     }
 
-    private string? Expression()
+    private string? Expression(out TriggerCondition? condition)
     {
-        var problem = Term();
+        var problem = Term(out condition);
         while (problem is null && TryConsume("||"))
         {
-            problem = Term();
+            problem = Term(out var right);
+            condition = problem is null ? new TriggerCondition.Or(condition!, right!) : null;
         }
 
         return problem;
     }
 
-    private string? Term()
+    private string? Term(out TriggerCondition? condition)
     {
-        var problem = Factor();
+        var problem = Factor(out condition);
         while (problem is null && TryConsume("&&"))
         {
-            problem = Factor();
+            problem = Factor(out var right);
+            condition = problem is null ? new TriggerCondition.And(condition!, right!) : null;
         }
 
         return problem;
     }
 
-    private string? Factor()
+    private string? Factor(out TriggerCondition? condition)
     {
+        condition = null;
         if (SkipSpaces() >= _text.Length)
         {
             return "ends where a dependency name or '(' is expected";
@@ -61,7 +68,7 @@ internal sealed class TriggerConditionSyntax
 
         if (TryConsume("("))
         {
-            var problem = Expression();
+            var problem = Expression(out condition);
             if (problem is not null)
             {
                 return problem;
@@ -81,7 +88,7 @@ internal sealed class TriggerConditionSyntax
             return $"expects a dependency name or '(' at character {start + 1}, found '{_text[start]}'";
         }
 
-        _names.Add(_text[start.._position]);
+        condition = new TriggerCondition.Name(_text[start.._position]);
         return null;
     }
 

@@ -1,16 +1,16 @@
 using ArgoEvents.Api.V1Alpha1;
 using Microsoft.Extensions.Configuration;
 
-namespace ArgoEvents.EventSources.Runtime;
+namespace ArgoEvents.ServiceDefaults.Secrets;
 
 /// <summary>
 /// Reads the Kubernetes secrets a spec refers to. They are mounted as files, <c>&lt;directory&gt;/&lt;secret&gt;/&lt;key&gt;</c>,
-/// under <c>/argo-events/secrets</c> in a pod as Argo mounts them, or under <c>EventSource:SecretsDirectory</c> when set
-/// (the local orchestrator writes them there).
+/// under <c>/argo-events/secrets</c> in a pod as Argo mounts them, or under <c>&lt;section&gt;:SecretsDirectory</c> when set
+/// (<c>EventSource:SecretsDirectory</c>, <c>Sensor:SecretsDirectory</c>; the local orchestrator writes them there).
 /// </summary>
 public sealed class SecretResolver
 {
-    /// <summary>Where Argo mounts the secrets of an EventSource pod.</summary>
+    /// <summary>Where Argo mounts the secrets of an EventSource or Sensor pod.</summary>
     public const string DefaultDirectory = "/argo-events/secrets";
 
     /// <summary>Creates a resolver reading from <paramref name="directory"/>.</summary>
@@ -23,11 +23,12 @@ public sealed class SecretResolver
     /// <summary>The root of the mounted secrets.</summary>
     public string Directory { get; }
 
-    /// <summary>A resolver for the configured directory.</summary>
-    public static SecretResolver FromConfiguration(IConfiguration configuration)
+    /// <summary>A resolver for the directory configured under <paramref name="section"/> (<c>EventSource</c>, <c>Sensor</c>).</summary>
+    public static SecretResolver FromConfiguration(IConfiguration configuration, string section = "EventSource")
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return new SecretResolver(configuration["EventSource:SecretsDirectory"] is { Length: > 0 } d ? d : DefaultDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(section);
+        return new SecretResolver(configuration[section + ":SecretsDirectory"] is { Length: > 0 } d ? d : DefaultDirectory);
     }
 
     /// <summary>The value a selector names, without a trailing line break; null when the selector is null or optional and absent.</summary>
