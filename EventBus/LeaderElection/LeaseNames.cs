@@ -20,4 +20,18 @@ public static class LeaseNames
         ArgumentException.ThrowIfNullOrWhiteSpace(sensorName);
         return "sensor-" + sensorName;
     }
+
+    /// <summary>
+    /// The lease of one trigger of a Sensor running active-active: <c>sensor-&lt;name&gt;-trigger-&lt;fnv32a of the
+    /// trigger name, hex&gt;</c>, so any trigger name gives a valid lease name. Argo has no such lease.
+    /// </summary>
+    /// <param name="sensorName">The Sensor object's name.</param>
+    /// <param name="triggerName">The trigger's template name.</param>
+    /// <returns>The lease name.</returns>
+    public static string ForSensorTrigger(string sensorName, string triggerName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sensorName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(triggerName);
+        return $"sensor-{sensorName}-trigger-{ArgoEvents.EventBus.Bus.ArgoWireNames.Fnv32a(triggerName):x8}";
+    }
 }

@@ -2,19 +2,25 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ArgoEvents.Sensors.Filters.Gjson;
+using ArgoEvents.Sensors.Templates;
 
 namespace ArgoEvents.Sensors.Filters;
 
 /// <summary>
 /// One compiled data filter. Paths, regexes and numbers are parsed once here; problems Argo only discovers when an
 /// event arrives (an empty value list, a bad regex, an unknown type) are kept and reported as that event's error, in
-/// the same order Argo checks them, so AND/OR combinations behave the same.
+/// the same order Argo checks them, so AND/OR combinations behave the same. A <c>template</c> (Go text/template +
+/// sprig, <c>.Input</c> = the gjson result as a string) is parsed here and executed per event; its output replaces the
+/// value compared.
 /// </summary>
 public sealed class DataFilter
 {
     private readonly GjsonPath? _path;
     private readonly string? _pathError;
-    private readonly string? _specError;
+    private readonly string? _noValuesError;
+    private readonly string? _typeError;
+    private readonly GoTemplate? _template;
+    private readonly string? _templateError;
     private readonly Kind _kind;
     private readonly Comparison _comparison;
     private readonly Regex?[] _regexes = [];
@@ -23,14 +29,21 @@ public sealed class DataFilter
     private readonly string?[] _valueErrors = [];
 
     /// <summary>Compiles <paramref name="spec"/>.</summary>
-    /// <exception cref="ArgumentException">The spec uses <c>template</c>, which is not supported yet.</exception>
     public DataFilter(DataFilterSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Spec = spec;
         if (!string.IsNullOrEmpty(spec.Template))
         {
-            throw new ArgumentException($"data filter on path '{spec.Path}': 'template' (Go text/template + sprig) is not supported yet", nameof(spec));
+            try
+            {
+                _template = GoTemplate.Parse(spec.Template);
+            }
+            catch (GoTemplateException e)
+            {
+                _templateError = e.Message;
+                TemplateProblem = $"data filter on path '{spec.Path}': template '{spec.Template}': {e.Message}";
+            }
         }
 
         try
@@ -56,7 +69,7 @@ public sealed class DataFilter
         var values = spec.Values ?? [];
         if (values.Count == 0)
         {
-            _specError = "no values specified";
+            _noValuesError = "no values specified";
             return;
         }
 
@@ -104,7 +117,7 @@ public sealed class DataFilter
 
                 break;
             default:
-                _specError = $"unsupported JSON type {spec.Type}";
+                _typeError = $"unsupported JSON type {spec.Type}";
                 break;
         }
     }
@@ -130,6 +143,12 @@ public sealed class DataFilter
     /// <summary>The spec this filter was compiled from.</summary>
     public DataFilterSpec Spec { get; }
 
+    /// <summary>
+    /// The template's parse error naming this filter, or null. Argo reports it with each event that reaches the
+    /// template (as <see cref="Evaluate"/> does); a runtime may refuse the sensor at start instead.
+    /// </summary>
+    public string? TemplateProblem { get; }
+
     /// <summary>Evaluates the filter on the event data's root value.</summary>
     public FilterResult Evaluate(JsonElement data)
     {
@@ -144,20 +163,49 @@ public sealed class DataFilter
             return FilterResult.Failed($"path '{Spec.Path}' does not exist");
         }
 
-        if (_specError is not null)
+        if (_noValuesError is not null)
         {
-            return FilterResult.Failed(_specError);
+            return FilterResult.Failed(_noValuesError);
+        }
+
+        string? templated = null;
+        if (_templateError is not null)
+        {
+            return FilterResult.Failed(_templateError);
+        }
+
+        if (_template is not null)
+        {
+            try
+            {
+                templated = _template.Execute(new Dictionary<string, object?>(1, StringComparer.Ordinal) { ["Input"] = result.ToString() });
+            }
+            catch (GoTemplateException e)
+            {
+                return FilterResult.Failed(e.Message);
+            }
+
+            if (templated.Length == 0 || templated == "<no value>")
+            {
+                return FilterResult.Failed($"template '{Spec.Template}' evaluated to empty string or no value");
+            }
+        }
+
+        if (_typeError is not null)
+        {
+            return FilterResult.Failed(_typeError);
         }
 
         return _kind switch
         {
-            Kind.String => EvaluateString(result),
-            Kind.Number => EvaluateNumber(result),
-            _ => EvaluateBool(result),
+            Kind.String => EvaluateString(result, templated),
+            Kind.Number => EvaluateNumber(result, templated),
+            _ => EvaluateBool(result, templated),
         };
     }
 
-    private FilterResult EvaluateString(GjsonResult result)
+    // With a template, its output is compared as a JSON string holding it, as Argo re-parses it with gjson.
+    private FilterResult EvaluateString(GjsonResult result, string? templated)
     {
         for (var i = 0; i < _regexes.Length; i++)
         {
@@ -168,8 +216,8 @@ public sealed class DataFilter
 
             var matched = _comparison switch
             {
-                Comparison.Equal => result.IsMatch(regex),
-                Comparison.NotEqual => !result.IsMatch(regex),
+                Comparison.Equal => templated is null ? result.IsMatch(regex) : regex.IsMatch(templated),
+                Comparison.NotEqual => templated is null ? !result.IsMatch(regex) : !regex.IsMatch(templated),
                 _ => false,
             };
             if (matched)
@@ -181,9 +229,9 @@ public sealed class DataFilter
         return FilterResult.Reject;
     }
 
-    private FilterResult EvaluateNumber(GjsonResult result)
+    private FilterResult EvaluateNumber(GjsonResult result, string? templated)
     {
-        var actual = result.ToDouble();
+        var actual = templated is null ? result.ToDouble() : GoStrconv.TryParseFloat(templated, out var parsed) ? parsed : 0;
         for (var i = 0; i < _numbers.Length; i++)
         {
             if (_valueErrors[i] is { } error)
@@ -211,10 +259,10 @@ public sealed class DataFilter
         return FilterResult.Reject;
     }
 
-    private FilterResult EvaluateBool(GjsonResult result)
+    private FilterResult EvaluateBool(GjsonResult result, string? templated)
     {
         // The comparator is ignored for booleans, as in Argo.
-        var actual = result.ToBoolean();
+        var actual = templated is null ? result.ToBoolean() : GoStrconv.TryParseBool(templated, out var parsed) && parsed;
         for (var i = 0; i < _bools.Length; i++)
         {
             if (_valueErrors[i] is { } error)

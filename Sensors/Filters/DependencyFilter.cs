@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArgoEvents.Sensors.Scripting;
 
 namespace ArgoEvents.Sensors.Filters;
 
@@ -6,28 +7,27 @@ namespace ArgoEvents.Sensors.Filters;
 /// All filters of one dependency, compiled once, evaluated per event as Argo's <c>filterEvent</c> does. AND
 /// (default): the first error rejects the event with that error; otherwise every defined filter must pass. OR: the
 /// event passes if any defined filter passed; errors are collected and returned with the result (joined by " / ").
-/// Data and expression filters pass when the event has no data; data that is not JSON is their error.
+/// Data, expression and script filters pass when the event has no data; data that is not JSON is their error. The Lua
+/// script filter comes last, and its error always rejects the event with that error alone, in OR mode too.
+/// Disposing closes the script filter's Lua states.
 /// </summary>
-public sealed class DependencyFilter
+public sealed class DependencyFilter : IDisposable
 {
     private readonly DataFilters? _data;
     private readonly ExprFilters? _exprs;
     private readonly ContextFilter? _context;
     private readonly TimeFilter? _time;
+    private readonly LuaFilterScript? _script;
+    private readonly string? _scriptProblem;
     private readonly LogicalOperator _operator;
 
     /// <summary>Compiles <paramref name="spec"/>.</summary>
     /// <exception cref="ArgumentException">
-    /// The spec uses a feature not supported yet (data filter <c>template</c>, Lua <c>script</c>) or an unknown logical operator.
+    /// The spec uses a feature not supported yet (data filter <c>template</c>) or an unknown logical operator.
     /// </exception>
     public DependencyFilter(DependencyFilterSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (!string.IsNullOrEmpty(spec.Script))
-        {
-            throw new ArgumentException("filters.script (Lua) is not supported yet", nameof(spec));
-        }
-
         _operator = LogicalOperators.Parse(spec.FiltersLogicalOperator, "filtersLogicalOperator");
         _data = spec.Data is null ? null : new DataFilters(spec.Data, spec.DataLogicalOperator);
         _exprs = spec.Exprs is null ? null : new ExprFilters(spec.Exprs, spec.ExprLogicalOperator);
@@ -44,19 +44,35 @@ public sealed class DependencyFilter
             problems.Add(timeProblem);
         }
 
+        if (!string.IsNullOrEmpty(spec.Script))
+        {
+            try
+            {
+                _script = LuaFilterScript.Compile(spec.Script);
+            }
+            catch (LuaScriptException e)
+            {
+                _scriptProblem = $"filters.script: {e.Message}";
+                problems.Add(_scriptProblem);
+            }
+        }
+
         Problems = problems;
     }
 
     /// <summary>
-    /// Problems visible before any event arrives (expression syntax, time format, time zone). Argo only reports them per
-    /// event; a runtime may choose to refuse the sensor at start instead.
+    /// Problems visible before any event arrives (expression syntax, time format, time zone, Lua script syntax). Argo
+    /// only reports them per event; a runtime may choose to refuse the sensor at start instead.
     /// </summary>
     public IReadOnlyList<string> Problems { get; }
+
+    /// <summary>Closes the Lua states of the script filter, if any.</summary>
+    public void Dispose() => _script?.Dispose();
 
     /// <summary>Evaluates the event given by its context attributes and its data (empty = no data).</summary>
     public FilterResult Evaluate(FilterEventContext? context, ReadOnlyMemory<byte> data)
     {
-        if (_data is null && _exprs is null && _context is null && _time is null)
+        if (_data is null && _exprs is null && _context is null && _time is null && _script is null && _scriptProblem is null)
         {
             return FilterResult.Pass;
         }
@@ -112,7 +128,40 @@ public sealed class DependencyFilter
                 }
             }
 
+            if (_script is not null || _scriptProblem is not null)
+            {
+                var r = EvaluateScript(data);
+                if (r.Error is not null)
+                {
+                    return r;
+                }
+
+                _ = combined.Add(r);
+            }
+
             return combined.Finish();
+        }
+    }
+
+    private FilterResult EvaluateScript(ReadOnlyMemory<byte> data)
+    {
+        if (_scriptProblem is not null)
+        {
+            return FilterResult.Failed(_scriptProblem);
+        }
+
+        if (data.IsEmpty)
+        {
+            return FilterResult.Pass;
+        }
+
+        try
+        {
+            return _script!.Evaluate(data) ? FilterResult.Pass : FilterResult.Reject;
+        }
+        catch (LuaScriptException e)
+        {
+            return FilterResult.Failed(e.Message);
         }
     }
 

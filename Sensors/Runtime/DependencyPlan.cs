@@ -54,5 +54,9 @@ internal sealed class DependencyPlan : IDisposable
 
     public DependencyFilter? Filter { get; }
 
-    public void Dispose() => Transform?.Dispose();
+    public void Dispose()
+    {
+        Transform?.Dispose();
+        Filter?.Dispose();
+    }
 }

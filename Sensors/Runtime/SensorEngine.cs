@@ -1,4 +1,5 @@
 using ArgoEvents.EventBus.Bus;
+using ArgoEvents.EventBus.LeaderElection;
 using Microsoft.Extensions.Logging;
 
 namespace ArgoEvents.Sensors.Runtime;
@@ -30,7 +31,7 @@ internal sealed partial class SensorEngine
         _time = time;
     }
 
-    /// <summary>The running workers by trigger name (while <see cref="RunAsync"/> runs).</summary>
+    /// <summary>The running workers by trigger name (while the engine runs).</summary>
     public IReadOnlyDictionary<string, TriggerWorker> Workers => _workers;
 
     /// <summary>Waits until every trigger's worker consumes (its consumers exist and its saved state is loaded).</summary>
@@ -53,7 +54,15 @@ internal sealed partial class SensorEngine
         }
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Runs every trigger (active-passive: this replica leads the sensor).</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => RunAsync(triggerElection: null, cancellationToken);
+
+    /// <summary>
+    /// Runs the triggers. With <paramref name="triggerElection"/> (active-active), triggers whose conditions need no
+    /// memory run on every replica, all pulling from the same durable consumers so each event fires once; a trigger with
+    /// <c>&amp;&amp;</c> runs only where its own lease is held, so its partial state keeps a single writer.
+    /// </summary>
+    public async Task RunAsync(Func<TriggerPlan, ILeaderElector>? triggerElection, CancellationToken cancellationToken)
     {
         var state = await SensorStateStore.OpenAsync(_bus, _plan.Name, _options.StateReplicas, cancellationToken).ConfigureAwait(false);
         await state.ReconcileAsync(_plan, _bus, cancellationToken).ConfigureAwait(false);
@@ -61,12 +70,28 @@ internal sealed partial class SensorEngine
         LogStarting(_logger, _plan.Name, _plan.Triggers.Count, state.Bucket);
         try
         {
-            await Task.WhenAll(_plan.Triggers.Select(t => RunWithRestartsAsync(t, state, background, cancellationToken))).ConfigureAwait(false);
+            await Task.WhenAll(_plan.Triggers.Select(t => triggerElection is not null && t.RequiresAll
+                ? RunElectedAsync(t, triggerElection(t), state, background, cancellationToken)
+                : RunWithRestartsAsync(t, state, background, cancellationToken))).ConfigureAwait(false);
         }
         finally
         {
             // At-most-once firings were acknowledged already: let them finish rather than lose them.
             await background.DrainAsync(_options.BackgroundStopping).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunElectedAsync(TriggerPlan trigger, ILeaderElector elector, SensorStateStore state, BackgroundActions background, CancellationToken cancellationToken)
+    {
+        await using (elector.ConfigureAwait(false))
+        {
+            try
+            {
+                await elector.RunAsync(leadership => RunWithRestartsAsync(trigger, state, background, leadership), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+            }
         }
     }
 

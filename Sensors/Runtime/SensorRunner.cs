@@ -1,3 +1,4 @@
+using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventBus.LeaderElection;
 using ArgoEvents.ServiceDefaults.EventBus;
 using ArgoEvents.ServiceDefaults.Shutdown;
@@ -12,6 +13,8 @@ namespace ArgoEvents.Sensors.Runtime;
 /// Lease with the <c>events.argoproj.io/leader-election: k8s</c> annotation). A new leader resumes from the durable
 /// consumers and the state in the sensor's bucket. Losing the lease stops the triggers and puts the replica back in
 /// the race (Argo exits the process instead); SIGTERM releases the lease at once so a standby takes over.
+/// With <c>Sensor:HighAvailability</c> = <c>ActiveActive</c> every replica runs the sensor (see
+/// <c>SensorEngine.RunAsync</c> with a trigger election).
 /// </summary>
 internal sealed partial class SensorRunner : BackgroundService
 {
@@ -53,14 +56,23 @@ internal sealed partial class SensorRunner : BackgroundService
         try
         {
             var client = await _bus.GetClientAsync(stop.Token).ConfigureAwait(false);
-            var setup = new LeaderElectorSetup(LeaseNames.ForSensor(_plan.Name), ReplicaIdentity.FromConfiguration(_configuration))
+            ILeaderElector Elector(string lease) => LeaderElectorFactory.Create(new LeaderElectorSetup(lease, ReplicaIdentity.FromConfiguration(_configuration))
             {
                 AnnotationValue = _plan.Sensor.Metadata.Annotations.GetValueOrDefault(LeaderElectorFactory.AnnotationName),
                 Connection = client.Connection,
                 Bucket = new NatsLeaseBucketOptions { Replicas = replicas },
                 Logger = _loggerFactory.CreateLogger<ILeaderElector>(),
-            };
-            var elector = LeaderElectorFactory.Create(setup);
+            });
+
+            if (_configuration.GetValue("Sensor:HighAvailability", HighAvailabilityMode.ActivePassive) == HighAvailabilityMode.ActiveActive)
+            {
+                var engine = new SensorEngine(_plan, client, options, _loggerFactory, _time);
+                Engine = engine;
+                await engine.RunAsync(trigger => Elector(LeaseNames.ForSensorTrigger(_plan.Name, trigger.Name)), stop.Token).ConfigureAwait(false);
+                return;
+            }
+
+            var elector = Elector(LeaseNames.ForSensor(_plan.Name));
             await using (elector.ConfigureAwait(false))
             {
                 await elector.RunAsync(

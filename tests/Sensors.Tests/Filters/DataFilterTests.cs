@@ -164,11 +164,74 @@ public class DataFilterTests
         Assert.True(Run("""{"k":"v","k1":{"a":[{"k2":"v1"},{"k2":"v2"}]}}""",
             S("[k,k1.a.#(k2==\"v2\").k2]", "string", null, "\\bv\\b.*\\bv2\\b")).Passed);
 
+    private static DataFilterSpec T(string path, string type, string? comparator, string template, params string[] values) =>
+        new(path, type, values, comparator, template);
+
     [Fact]
-    public void Template_is_refused_clearly()
+    public void Template_b64dec_upper_matches_string() => // filter_data_test.go "string filter base64, uppercase template"
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "aGVsbG8gd29ybGQ="}""", T("k", "string", null, "{{ b64dec .Input | upper }}", "HELLO WORLD")));
+
+    [Fact]
+    public void Template_output_is_compared_as_number() => // "string filter base64 template": "My4xNA==" is 3.14
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "My4xNA=="}""", T("k", "number", ">", "{{ b64dec .Input }}", "3.13")));
+
+    [Fact]
+    public void Template_output_is_matched_as_regex() =>
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "aGVsbG8gd29ybGQ="}""", T("k", "string", null, "{{ b64dec .Input }}", "world$")));
+
+    [Fact]
+    public void Template_b64dec_of_invalid_base64_yields_the_error_text() // sprig returns the error instead of failing
     {
-        var e = Assert.Throws<ArgumentException>(() => new DataFilter(new DataFilterSpec("k", "string", ["x"], null, "{{ .Input }}")));
-        Assert.Contains("template", e.Message, StringComparison.Ordinal);
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "aGVsbG8gd29ybGQ"}""", T("k", "string", "!=", "{{ b64dec .Input }}", "hello world")));
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "aGVsbG8gd29ybGQ"}""", T("k", "string", null, "{{ b64dec .Input }}", "^illegal base64 data at input byte 12$")));
+    }
+
+    [Fact]
+    public void Template_output_is_parsed_as_bool() =>
+        Assert.Equal(FilterResult.Pass, Run("""{"k": "yes"}""", T("k", "bool", null, "{{ eq .Input \"yes\" }}", "true")));
+
+    [Fact]
+    public void Template_input_is_the_gjson_string_of_the_value()
+    {
+        Assert.True(Run("""{"k": {"a": 1}}""", T("k", "string", null, "{{ .Input }}", "^\\{\"a\": 1\\}$")).Passed);
+        Assert.True(Run("""{"k": 1.50}""", T("k", "string", null, "{{ .Input | printf \"%s!\" }}", "^1\\.50!$")).Passed);
+    }
+
+    [Fact]
+    public void Template_rejects_when_the_output_does_not_match() =>
+        Assert.Equal(FilterResult.Reject, Run("""{"k": "aGVsbG8gd29ybGQ="}""", T("k", "string", null, "{{ b64dec .Input }}", "^HELLO")));
+
+    [Theory]
+    [InlineData("{{ .Missing }}")]
+    [InlineData("{{ if false }}x{{ end }}")]
+    public void Template_with_empty_or_no_value_output_is_an_error(string template) =>
+        Assert.Equal($"template '{template}' evaluated to empty string or no value", Run("""{"k": "v"}""", T("k", "string", null, template, "v")).Error);
+
+    [Fact]
+    public void Template_execution_error_is_the_filter_error()
+    {
+        var r = Run("""{"k": "v"}""", T("k", "string", null, "{{ .Input.x.y }}", "v"));
+        Assert.False(r.Passed);
+        Assert.Contains("can't evaluate field x in type string", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Template_parse_error_is_kept_for_evaluation_and_names_the_filter()
+    {
+        var filter = new DataFilter(T("k", "string", null, "{{ nosuch .Input }}", "v"));
+        Assert.Equal("data filter on path 'k': template '{{ nosuch .Input }}': template: 1:4: function \"nosuch\" not defined", filter.TemplateProblem);
+        var r = Run("""{"k": "v"}""", T("k", "string", null, "{{ nosuch .Input }}", "v"));
+        Assert.Equal("template: 1:4: function \"nosuch\" not defined", r.Error);
+        Assert.Null(new DataFilter(T("k", "string", null, "{{ .Input }}", "v")).TemplateProblem);
+    }
+
+    [Fact]
+    public void Template_is_checked_after_path_and_values_and_before_type()
+    {
+        Assert.Equal("path 'x' does not exist", Run("""{"k": "v"}""", T("x", "string", null, "{{ nosuch }}", "v")).Error);
+        Assert.Equal("no values specified", Run("""{"k": "v"}""", T("k", "string", null, "{{ nosuch }}")).Error);
+        Assert.Equal("template '{{ .Missing }}' evaluated to empty string or no value", Run("""{"k": "v"}""", T("k", "object", null, "{{ .Missing }}", "v")).Error);
+        Assert.Equal("unsupported JSON type object", Run("""{"k": "v"}""", T("k", "object", null, "{{ .Input }}", "v")).Error);
     }
 
     [Fact]

@@ -97,11 +97,101 @@ public class DependencyFilterTests
     public void Missing_data_passes_data_and_expr_filters() =>
         Assert.Equal(FilterResult.Pass, new DependencyFilter(new DependencyFilterSpec { Data = [BadData], Exprs = [GoodExpr] }).Evaluate(Context, default));
 
+    private const string ScriptOnA = """if event.a == "b" then return true else return false end""";
+
     [Fact]
-    public void Script_is_refused_clearly()
+    public void Script_passing_with_other_filters_passes_in_and_mode()
     {
-        var e = Assert.Throws<ArgumentException>(() => new DependencyFilter(new DependencyFilterSpec { Script = "return true" }));
-        Assert.Contains("script", e.Message, StringComparison.Ordinal);
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Data = [GoodData], Script = ScriptOnA });
+        Assert.Empty(filter.Problems);
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, Data));
+    }
+
+    [Fact]
+    public void Script_returning_false_rejects_in_and_mode()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Data = [GoodData], Script = "return event.c > 10" });
+        Assert.Equal(FilterResult.Reject, filter.Evaluate(Context, Data));
+    }
+
+    [Fact]
+    public void Script_syntax_error_is_a_construction_problem_naming_filters_script()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Script = "if event.a then return true" });
+        var problem = Assert.Single(filter.Problems);
+        Assert.StartsWith("filters.script: Lua syntax error: ", problem, StringComparison.Ordinal);
+        Assert.Contains("'end' expected", problem, StringComparison.Ordinal);
+        Assert.Equal(FilterResult.Failed(problem), filter.Evaluate(Context, Data));
+    }
+
+    [Fact]
+    public void Script_runtime_error_rejects_with_luas_text_in_and_mode()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Context = new ContextFilterSpec(Type: "webhook"), Script = "return a.a" });
+        var r = filter.Evaluate(Context, Data);
+        Assert.False(r.Passed);
+        Assert.Contains("attempt to index a nil value (global 'a')", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_error_fails_the_event_in_or_mode_even_when_another_filter_passes()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Data = [MissingData],
+            Context = new ContextFilterSpec(Type: "webhook"),
+            Script = "error('script broke')",
+        });
+        var r = filter.Evaluate(Context, Data);
+        Assert.False(r.Passed);
+        Assert.Contains("script broke", r.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("zz", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_alone_passing_is_enough_in_or_mode()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { FiltersLogicalOperator = "or", Data = [BadData], Script = ScriptOnA });
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, Data));
+    }
+
+    [Fact]
+    public void Script_rejecting_with_every_other_filter_rejecting_rejects_in_or_mode()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec
+        {
+            FiltersLogicalOperator = "or",
+            Context = new ContextFilterSpec(Type: "calendar"),
+            Script = "return false",
+        });
+        Assert.Equal(FilterResult.Reject, filter.Evaluate(Context, Data));
+    }
+
+    [Fact]
+    public void Script_passes_an_event_without_data_as_argo_does()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Script = "return false" });
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, default));
+    }
+
+    [Fact]
+    public void Script_on_data_that_is_not_json_is_an_error()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Script = "return true" });
+        var r = filter.Evaluate(Context, Encoding.UTF8.GetBytes("not json"));
+        Assert.False(r.Passed);
+        Assert.Contains("not valid JSON", r.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Corpus_filter_script()
+    {
+        // examples/sensors/filter-script.yaml, on the webhook payload its comment shows and on one it refuses.
+        const string script = """if event.body.a == "b" and event.body.d.e == "z" then return true else return false end""";
+        using var filter = new DependencyFilter(new DependencyFilterSpec { Script = script });
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, Encoding.UTF8.GetBytes("""{"body":{"a":"b","c":10,"d":{"e":"z"}}}""")));
+        Assert.Equal(FilterResult.Reject, filter.Evaluate(Context, Encoding.UTF8.GetBytes("""{"body":{"a":"b","c":10,"d":{"e":"y"}}}""")));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using ArgoEvents.Api;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventBus.Bus;
 using ArgoEvents.EventBus.CloudEvents;
+using ArgoEvents.EventBus.LeaderElection;
 using ArgoEvents.Sensors.Runtime;
 using ArgoEvents.Sensors.Triggers;
 using ArgoEvents.ServiceDefaults.Secrets;
@@ -44,13 +45,16 @@ internal sealed class SensorHarness : IAsyncDisposable
 
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    public static async Task<SensorHarness> StartAsync(string busUrl, string yaml, TriggerRegistry? triggers = null, TimeProvider? time = null)
+    /// <summary>Runs as one replica of an active-active sensor with this identity, instead of as the sole leader.</summary>
+    public string? ActiveActiveIdentity { get; init; }
+
+    public static async Task<SensorHarness> StartAsync(string busUrl, string yaml, TriggerRegistry? triggers = null, TimeProvider? time = null, string? activeActiveIdentity = null)
     {
         var bus = await EventBusClient.ConnectAsync(busUrl);
         await bus.EnsureStreamAsync(new EventStreamSettings { Replicas = 1 });
         var sensor = ManifestLoader.LoadString(yaml, "test-sensor.yaml").OfType<Sensor>().Single();
         sensor.EnsureValid();
-        var harness = new SensorHarness(bus, sensor, triggers ?? SensorService.DefaultTriggers());
+        var harness = new SensorHarness(bus, sensor, triggers ?? SensorService.DefaultTriggers()) { ActiveActiveIdentity = activeActiveIdentity };
         if (time is not null)
         {
             harness.Time = time;
@@ -72,7 +76,21 @@ internal sealed class SensorHarness : IAsyncDisposable
         _plan = SensorPlan.Create(_sensor, _triggers, services);
         _stop = new CancellationTokenSource();
         _engine = new SensorEngine(_plan, _bus, new SensorRuntimeOptions { StateReplicas = 1, BackgroundStopping = CancellationToken.None }, _loggerFactory, Time);
-        _run = _engine.RunAsync(_stop.Token);
+        _run = ActiveActiveIdentity is { } identity
+            ? _engine.RunAsync(
+                trigger => LeaderElectorFactory.Create(new LeaderElectorSetup(LeaseNames.ForSensorTrigger(_sensor.Metadata.Name!, trigger.Name), identity)
+                {
+                    Connection = _bus.Connection,
+                    Bucket = new NatsLeaseBucketOptions { Replicas = 1 },
+                }),
+                _stop.Token)
+            : _engine.RunAsync(_stop.Token);
+        if (ActiveActiveIdentity is not null)
+        {
+            // Elected triggers start only on the replica that wins their lease: nothing to wait for here.
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var started = _engine.WaitUntilStartedAsync(timeout.Token);
         if (await Task.WhenAny(started, _run) == _run)
