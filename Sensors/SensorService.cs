@@ -2,8 +2,14 @@ using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventBus.LeaderElection;
 using ArgoEvents.Sensors.Runtime;
 using ArgoEvents.Sensors.Triggers;
+using ArgoEvents.Sensors.Triggers.ArgoWorkflow;
+using ArgoEvents.Sensors.Triggers.Email;
+using ArgoEvents.Sensors.Triggers.Http;
+using ArgoEvents.Sensors.Triggers.Kubernetes;
 using ArgoEvents.Sensors.Triggers.Log;
 using ArgoEvents.Sensors.Triggers.Nats;
+using ArgoEvents.Sensors.Triggers.OpenWhisk;
+using ArgoEvents.Sensors.Triggers.Slack;
 using ArgoEvents.ServiceDefaults;
 using ArgoEvents.ServiceDefaults.EventBus;
 using ArgoEvents.ServiceDefaults.Health;
@@ -35,7 +41,13 @@ public static class SensorService
     /// <summary>The trigger types this build runs.</summary>
     public static TriggerRegistry DefaultTriggers() => new TriggerRegistry()
         .Add(new LogTriggerFactory())
-        .Add(new NatsTriggerFactory());
+        .Add(new HttpTriggerFactory())
+        .Add(new NatsTriggerFactory())
+        .Add(new KubernetesTriggerFactory())
+        .Add(new ArgoWorkflowTriggerFactory())
+        .Add(new SlackTriggerFactory())
+        .Add(new OpenWhiskTriggerFactory())
+        .Add(new EmailTriggerFactory());
 
     /// <summary>Builds the service from command-line arguments and the environment.</summary>
     /// <exception cref="SensorConfigurationException">The Sensor cannot run; the message lists every problem.</exception>

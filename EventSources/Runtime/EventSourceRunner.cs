@@ -6,7 +6,6 @@ using ArgoEvents.ServiceDefaults.Shutdown;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Runtime;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ArgoEvents.EventSources.Tests.Support;
 using ArgoEvents.Testing.Fixtures;
+using ArgoEvents.Testing.Services;
 
 namespace ArgoEvents.EventSources.Tests.Failover;
 
@@ -45,7 +46,7 @@ internal sealed class CalendarRun : IAsyncDisposable
         {
             var ticks = await TickObserver.StartAsync(probe.Bus.Connection, name);
             started.Push(ticks);
-            var replicas = await ServiceProcessReplicas.StartAsync(name, manifest, bus.ClientUrls, replicaCount);
+            var replicas = await ServiceProcessReplicas.StartEventSourcesAsync(name, manifest, bus.ClientUrls, replicaCount);
             started.Push(replicas);
             var lease = await LeaseObserver.StartAsync(probe.Bus, name, TimeSpan.FromSeconds(15));
             started.Push(lease);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using ArgoEvents.EventSources.Tests.Support;
 using ArgoEvents.Testing.Fixtures;
+using ArgoEvents.Testing.Services;
 using Xunit;
 
 namespace ArgoEvents.EventSources.Tests.Failover;
@@ -28,7 +28,7 @@ public sealed class ServiceProcessHarnessTests(NatsClusterFixture bus) : IDispos
     [Fact]
     public async Task A_replica_process_serves_its_mapped_ports_and_SIGTERM_ends_it_cleanly()
     {
-        await using var replicas = await ServiceProcessReplicas.StartAsync("harness", Manifest, bus.ClientUrls, 1, [12000]);
+        await using var replicas = await ServiceProcessReplicas.StartEventSourcesAsync("harness", Manifest, bus.ClientUrls, 1, [12000]);
         var replica = replicas.Replicas[0];
 
         var health = await _http.GetAsync($"{replica.ServiceUrl}/healthz");
@@ -46,7 +46,7 @@ public sealed class ServiceProcessHarnessTests(NatsClusterFixture bus) : IDispos
     [Fact]
     public async Task Kill_is_a_SIGKILL_and_the_process_is_gone_when_it_returns()
     {
-        await using var replicas = await ServiceProcessReplicas.StartAsync("harness", Manifest, bus.ClientUrls, 1, [12000]);
+        await using var replicas = await ServiceProcessReplicas.StartEventSourcesAsync("harness", Manifest, bus.ClientUrls, 1, [12000]);
         var replica = replicas.Replicas[0];
 
         replica.Kill();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using ArgoEvents.EventSources.Tests.Support;
 using ArgoEvents.Testing.Fixtures;
+using ArgoEvents.Testing.Services;
 using Xunit;
 
 namespace ArgoEvents.EventSources.Tests.Failover;
@@ -21,7 +22,7 @@ public sealed class WebhookDrainTests(NatsClusterFixture bus)
     public async Task SIGTERM_mid_load_loses_no_accepted_request_and_stores_no_refused_one()
     {
         await using var probe = await BusProbe.ConnectAsync(string.Join(",", bus.ClientUrls));
-        await using var replicas = await ServiceProcessReplicas.StartAsync(Name, Manifest, bus.ClientUrls, 3, [SpecPort]);
+        await using var replicas = await ServiceProcessReplicas.StartEventSourcesAsync(Name, Manifest, bus.ClientUrls, 3, [SpecPort]);
         var target = replicas.Replicas[0];
         await using var load = new WebhookLoad($"{target.WebhookUrl(SpecPort)}/hook", workers: 24, maxRequests: 100_000, maxDuration: TimeSpan.FromSeconds(60));
 

@@ -5,6 +5,7 @@ using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Tests.Support;
 

@@ -20,8 +20,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
 
     private readonly bool _portPicked;
     private readonly bool _monitorPortPicked;
-    private readonly Lock _gate = new();
-    private Process? _process;
+    private readonly ChildProcess _child;
     private bool _disposed;
 
     /// <summary>Prepares (does not start) a server; ports not given in <paramref name="options"/> are picked now.</summary>
@@ -35,6 +34,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
         Port = Options.Port ?? FreePorts.Next();
         MonitorPort = Options.MonitorPort ?? FreePorts.Next();
         WorkingDirectory = Directory.CreateTempSubdirectory($"argo-nats-{ServerName}-").FullName;
+        _child = new ChildProcess($"nats-server {ServerName}", Log);
         ProcessExitCleanup.Register(this);
     }
 
@@ -66,31 +66,13 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
     public LogRing Log { get; } = new(LogCapacity);
 
     /// <summary>Process id of the current (or last) run; throws if the server was never started.</summary>
-    public int Pid => CurrentProcess().Id;
+    public int Pid => _child.Pid;
 
     /// <summary>Whether the process is alive.</summary>
-    public bool IsRunning
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _process is { HasExited: false };
-            }
-        }
-    }
+    public bool IsRunning => _child.IsRunning;
 
     /// <summary>Exit code of the last run; null while running or never started.</summary>
-    public int? ExitCode
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _process is { HasExited: true } p ? p.ExitCode : null;
-            }
-        }
-    }
+    public int? ExitCode => _child.ExitCode;
 
     /// <summary>
     /// Starts the server and returns once the client port sends INFO naming this server, and, with
@@ -122,23 +104,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
     }
 
     /// <summary>SIGKILL: the server dies at once, as in a crash. Does nothing if it is not running.</summary>
-    public void Kill()
-    {
-        Process? process;
-        lock (_gate)
-        {
-            process = _process;
-        }
-
-        if (process is null || process.HasExited)
-        {
-            return;
-        }
-
-        process.Kill();
-        process.WaitForExit();
-        Log.Add($"[harness] killed pid {process.Id}");
-    }
+    public void Kill() => _child.Kill();
 
     /// <summary>
     /// SIGINT (graceful: Raft leaderships are handed over first) and waits for the exit. If the server
@@ -146,26 +112,18 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        var process = CurrentProcess();
-        if (process.HasExited)
+        if (!_child.Signal(UnixSignals.Interrupt, "SIGINT"))
         {
             return;
         }
 
-        UnixSignals.Send(process.Id, UnixSignals.Interrupt);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(StopTimeout);
-        try
+        if (await _child.TryWaitForExitAsync(StopTimeout, cancellationToken).ConfigureAwait(false) is null)
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pid = _child.Pid;
             Kill();
-            throw new NatsServerException($"nats-server {ServerName} (pid {process.Id}) ignored SIGINT for {StopTimeout.TotalSeconds:0} s and was killed.{LogSection()}");
+            throw new NatsServerException($"nats-server {ServerName} (pid {pid}) ignored SIGINT for {StopTimeout.TotalSeconds:0} s and was killed.{LogSection()}");
         }
-
-        Log.Add($"[harness] pid {process.Id} stopped with exit code {process.ExitCode}");
     }
 
     /// <summary>Stops the server gracefully if it runs, then starts it again with the same ports, config and store.</summary>
@@ -185,13 +143,12 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
     /// </summary>
     public async Task EnterLameDuckAsync(CancellationToken cancellationToken = default)
     {
-        var process = CurrentProcess();
-        if (process.HasExited)
+        var process = _child.Current;
+        if (!_child.Signal(UnixSignals.User2, "SIGUSR2"))
         {
             throw new InvalidOperationException($"nats-server {ServerName} is not running; it cannot enter lame duck mode.");
         }
 
-        UnixSignals.Send(process.Id, UnixSignals.User2);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (!process.HasExited && await AcceptsConnectionsAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -208,7 +165,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
 
     /// <summary>Waits until the current run exits on its own (after lame duck mode, for instance).</summary>
     public async Task WaitForExitAsync(CancellationToken cancellationToken = default) =>
-        await CurrentProcess().WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        await _child.Current.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>GETs <paramref name="pathAndQuery"/> (e.g. "/jsz?accounts=true") from this server's monitoring port.</summary>
     public Task<MonitorReply> GetMonitorAsync(string pathAndQuery, CancellationToken cancellationToken = default) =>
@@ -229,13 +186,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        Kill();
-        lock (_gate)
-        {
-            _process?.Dispose();
-            _process = null;
-        }
-
+        _child.Dispose();
         ProcessExitCleanup.Unregister(this);
         try
         {
@@ -287,43 +238,13 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
 
     private Process Launch()
     {
-        var start = new ProcessStartInfo(NatsServerBinary.Locate())
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            WorkingDirectory = WorkingDirectory,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(ConfigPath);
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AddLogLine(e.Data);
-        process.ErrorDataReceived += (_, e) => AddLogLine(e.Data);
-        if (!process.Start())
-        {
-            process.Dispose();
-            throw new NatsServerException($"{start.FileName} did not start.");
+            return _child.Start(NatsServerBinary.Locate(), ["-c", ConfigPath], WorkingDirectory);
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        lock (_gate)
+        catch (InvalidOperationException e)
         {
-            _process?.Dispose();
-            _process = process;
-        }
-
-        Log.Add($"[harness] started pid {process.Id}: {start.FileName} -c {ConfigPath}");
-        return process;
-    }
-
-    private void AddLogLine(string? line)
-    {
-        if (line is not null)
-        {
-            Log.Add(line);
+            throw new NatsServerException(e.Message, e);
         }
     }
 
@@ -373,9 +294,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
             return;
         }
 
-        // Waiting without a timeout drains the redirected output, so the log below is complete.
-        process.WaitForExit();
-        var conflict = Log.Snapshot().Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+        var conflict = _child.ExitedOverPortConflict();
         throw new NatsServerException(
             $"{this} exited with code {process.ExitCode} while starting.{LogSection()}",
             conflict);
@@ -444,14 +363,6 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
         catch (JsonException)
         {
             return null;
-        }
-    }
-
-    private Process CurrentProcess()
-    {
-        lock (_gate)
-        {
-            return _process ?? throw new InvalidOperationException($"nats-server {ServerName} was never started.");
         }
     }
 

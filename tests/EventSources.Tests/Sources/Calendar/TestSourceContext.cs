@@ -6,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ArgoEvents.ServiceDefaults.Secrets;
+using ArgoEvents.ServiceDefaults.EventBus;
 
 namespace ArgoEvents.EventSources.Tests.Sources.Calendar;
 

@@ -1,16 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using ArgoEvents.Testing;
 
-namespace ArgoEvents.EventSources.Tests.Support;
+namespace ArgoEvents.Testing.Services;
 
 /// <summary>
-/// One replica of the EventSource service as its own OS process (<c>dotnet ArgoEvents.EventSources.dll</c>), configured
-/// through the environment as an orchestrator would: the manifest, the bus, its identity, and free loopback ports for
-/// the service endpoints and every webhook port. Its output is kept in a <see cref="LogRing"/> for failure messages.
-/// <see cref="Kill"/> is a crash (SIGKILL), <see cref="Terminate"/> a pod deletion (SIGTERM). Disposal kills it, and
-/// <see cref="ProcessExitCleanup"/> does so too if a test run ends without disposing.
+/// One replica of a service (EventSource or Sensor) as its own OS process (<c>dotnet &lt;Assembly&gt;.dll</c>),
+/// configured through the environment as an orchestrator would: the manifest, the bus, its identity, and free loopback
+/// ports for the service endpoints and every spec port. Its output is kept in a <see cref="LogRing"/> for failure
+/// messages. <see cref="Kill"/> is a crash (SIGKILL), <see cref="Terminate"/> a pod deletion (SIGTERM). Disposal kills
+/// it, and <see cref="ProcessExitCleanup"/> does so too if a test run ends without disposing.
 /// </summary>
 public sealed class ServiceProcess : IDisposable, IAsyncDisposable
 {
@@ -19,20 +18,23 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
     private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     private readonly ServiceProcessOptions _options;
-    private readonly Lock _gate = new();
+    private readonly ChildProcess _child;
     private Dictionary<int, int> _portBySpec;
-    private Process? _process;
     private bool _disposed;
 
     /// <summary>Prepares (does not start) the replica; its ports are picked now.</summary>
     public ServiceProcess(ServiceProcessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
         _options = options;
         ServicePort = FreePorts.Next();
-        _portBySpec = options.SpecPorts.ToDictionary(p => p, _ => FreePorts.Next());
-        ProcessExitCleanup.Register(this);
+        _portBySpec = options.SpecPorts.Distinct().ToDictionary(p => p, _ => FreePorts.Next());
+        _child = new ChildProcess($"{options.Binary.ProjectFolder} replica {options.ReplicaName}", Log);
     }
+
+    /// <summary>The options the replica was created with.</summary>
+    public ServiceProcessOptions Options => _options;
 
     /// <summary>The replica's identity (POD_NAME), as it appears as lease holder.</summary>
     public string Name => _options.ReplicaName;
@@ -47,37 +49,25 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
     public LogRing Log { get; } = new(400);
 
     /// <summary>Process id of the current (or last) run.</summary>
-    public int Pid => CurrentProcess().Id;
+    public int Pid => _child.Pid;
 
     /// <summary>Whether the process is alive.</summary>
-    public bool IsRunning
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _process is { HasExited: false };
-            }
-        }
-    }
+    public bool IsRunning => _child.IsRunning;
 
     /// <summary>Exit code of the last run; null while running or never started.</summary>
-    public int? ExitCode
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _process is { HasExited: true } p ? p.ExitCode : null;
-            }
-        }
-    }
+    public int? ExitCode => _child.ExitCode;
 
     /// <summary>The base URL of this replica's listener for a spec port.</summary>
-    public string WebhookUrl(int specPort) => $"http://127.0.0.1:{_portBySpec[specPort]}";
+    public string WebhookUrl(int specPort) => $"http://127.0.0.1:{WebhookPort(specPort)}";
 
     /// <summary>The local port serving a spec port.</summary>
-    public int WebhookPort(int specPort) => _portBySpec[specPort];
+    public int WebhookPort(int specPort) =>
+        _portBySpec.TryGetValue(specPort, out var local)
+            ? local
+            : throw new ArgumentException($"{this} maps no spec port {specPort}; its spec ports are [{string.Join(", ", _portBySpec.Keys)}].", nameof(specPort));
+
+    /// <summary>CPU time the current run has used so far.</summary>
+    public TimeSpan TotalProcessorTime() => _child.TotalProcessorTime();
 
     /// <summary>
     /// Starts the process and returns once /readyz answers 200. When a picked port was taken meanwhile, fresh ports are
@@ -114,63 +104,28 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
     }
 
     /// <summary>SIGKILL: the replica dies at once, as in a crash; returns once it is gone. Does nothing if not running.</summary>
-    public void Kill()
-    {
-        Process? process;
-        lock (_gate)
-        {
-            process = _process;
-        }
+    public void Kill() => _child.Kill();
 
-        if (process is null || process.HasExited)
-        {
-            return;
-        }
-
-        process.Kill();
-        process.WaitForExit();
-        Log.Add($"[harness] killed pid {process.Id}");
-    }
-
-    /// <summary>SIGTERM: the replica begins its graceful shutdown; returns at once.</summary>
-    public void Terminate()
-    {
-        var process = CurrentProcess();
-        if (process.HasExited)
-        {
-            return;
-        }
-
-        UnixSignals.Send(process.Id, UnixSignals.Terminate);
-        Log.Add($"[harness] sent SIGTERM to pid {process.Id}");
-    }
+    /// <summary>SIGTERM: the replica begins its graceful shutdown; returns at once. Does nothing if it has exited.</summary>
+    public void Terminate() => _child.Signal(UnixSignals.Terminate, "SIGTERM");
 
     /// <summary>Waits for the current run to exit and returns its exit code; kills it and throws after <paramref name="limit"/>.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    public async Task<int> WaitForExitAsync(TimeSpan limit, CancellationToken cancellationToken = default)
     {
-        var process = CurrentProcess();
-        using var timeout = new CancellationTokenSource(limit);
-        try
+        if (await _child.TryWaitForExitAsync(limit, cancellationToken).ConfigureAwait(false) is { } exitCode)
         {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill();
-            throw new ServiceProcessException($"{this} did not exit within {limit.TotalSeconds:0.#} s and was killed.{LogSection()}", portConflict: false);
+            return exitCode;
         }
 
-        // The parameterless wait drains the redirected output, so the log is complete.
-        process.WaitForExit();
-        Log.Add($"[harness] pid {process.Id} exited with code {process.ExitCode}");
-        return process.ExitCode;
+        Kill();
+        throw new ServiceProcessException($"{this} did not exit within {limit.TotalSeconds:0.#} s and was killed.{LogSection()}", portConflict: false);
     }
 
     /// <summary>The newest log lines, indented, for assertion messages.</summary>
     public string LogTail(int lines = 40) => Log.Tail(lines);
 
     /// <inheritdoc />
-    public override string ToString() => $"EventSource replica {Name} (service port {ServicePort})";
+    public override string ToString() => $"{_options.Binary.ProjectFolder} replica {Name} (service port {ServicePort})";
 
     /// <summary>Kills the process if it runs.</summary>
     public void Dispose()
@@ -181,14 +136,7 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        Kill();
-        lock (_gate)
-        {
-            _process?.Dispose();
-            _process = null;
-        }
-
-        ProcessExitCleanup.Unregister(this);
+        _child.Dispose();
     }
 
     /// <inheritdoc />
@@ -200,48 +148,22 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
 
     private Process Launch()
     {
-        var dll = ServiceProcessBinary.DllPath;
-        var start = new ProcessStartInfo(ServiceProcessBinary.DotnetHost)
+        var dll = _options.Binary.DllPath;
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = false,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var (name, value) in Environment())
-        {
-            start.Environment[name] = value;
+            return _child.Start(ServiceBinary.DotnetHost, [dll], Path.GetDirectoryName(dll)!, Environment());
         }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => AddLogLine(e.Data);
-        process.ErrorDataReceived += (_, e) => AddLogLine(e.Data);
-        if (!process.Start())
+        catch (InvalidOperationException e)
         {
-            process.Dispose();
-            throw new ServiceProcessException($"{start.FileName} {dll} did not start.", portConflict: false);
+            throw new ServiceProcessException(e.Message, e);
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        lock (_gate)
-        {
-            _process?.Dispose();
-            _process = process;
-        }
-
-        Log.Add($"[harness] started pid {process.Id}: {start.FileName} {dll}");
-        return process;
     }
 
     private Dictionary<string, string> Environment()
     {
         var environment = new Dictionary<string, string>
         {
-            ["EventSource__File"] = _options.ManifestPath,
-            ["EventSource__BindAddress"] = "127.0.0.1",
+            [_options.ManifestVariable] = _options.ManifestPath,
             ["ConnectionStrings__eventbus"] = string.Join(",", _options.BusUrls),
             ["EventBus__Stream__Replicas"] = _options.StreamReplicas.ToString(CultureInfo.InvariantCulture),
             ["ASPNETCORE_URLS"] = ServiceUrl,
@@ -255,9 +177,14 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
         };
+        if (_options.BindAddressVariable is { } bindAddress)
+        {
+            environment[bindAddress] = "127.0.0.1";
+        }
+
         foreach (var (spec, local) in _portBySpec)
         {
-            environment[$"EventSource__Ports__{spec}"] = local.ToString(CultureInfo.InvariantCulture);
+            environment[_options.SpecPortVariablePrefix + spec.ToString(CultureInfo.InvariantCulture)] = local.ToString(CultureInfo.InvariantCulture);
         }
 
         foreach (var (name, value) in _options.Environment)
@@ -268,14 +195,6 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
         return environment;
     }
 
-    private void AddLogLine(string? line)
-    {
-        if (line is not null)
-        {
-            Log.Add(line);
-        }
-    }
-
     private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(_options.ReadyTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -283,8 +202,7 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
         {
             if (process.HasExited)
             {
-                process.WaitForExit();
-                var conflict = Log.Snapshot().Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+                var conflict = _child.ExitedOverPortConflict();
                 throw new ServiceProcessException($"{this} exited with code {process.ExitCode} while starting.{LogSection()}", conflict);
             }
 
@@ -307,7 +225,7 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
     {
         try
         {
-            using var response = await Probe.GetAsync($"{ServiceUrl}/readyz", cancellationToken).ConfigureAwait(false);
+            using var response = await Probe.GetAsync(new Uri($"{ServiceUrl}/readyz"), cancellationToken).ConfigureAwait(false);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)
@@ -317,14 +235,6 @@ public sealed class ServiceProcess : IDisposable, IAsyncDisposable
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    private Process CurrentProcess()
-    {
-        lock (_gate)
-        {
-            return _process ?? throw new InvalidOperationException($"{this} was never started.");
         }
     }
 
