@@ -17,6 +17,9 @@ public sealed class DataFilters
         _filters = [.. specs.Select(s => new DataFilter(s))];
     }
 
+    /// <summary>Template parse errors, visible before any event arrives.</summary>
+    public IEnumerable<string> TemplateProblems => _filters.Select(f => f.TemplateProblem).OfType<string>();
+
     /// <summary>Evaluates every filter on <paramref name="data"/>, the event data's root value.</summary>
     public FilterResult Evaluate(JsonElement data)
     {

@@ -23,7 +23,7 @@ public sealed class DependencyFilter : IDisposable
 
     /// <summary>Compiles <paramref name="spec"/>.</summary>
     /// <exception cref="ArgumentException">
-    /// The spec uses a feature not supported yet (data filter <c>template</c>) or an unknown logical operator.
+    /// The spec names an unknown logical operator.
     /// </exception>
     public DependencyFilter(DependencyFilterSpec spec)
     {
@@ -37,6 +37,11 @@ public sealed class DependencyFilter : IDisposable
         if (_exprs is not null)
         {
             problems.AddRange(_exprs.SyntaxErrors);
+        }
+
+        if (_data is not null)
+        {
+            problems.AddRange(_data.TemplateProblems);
         }
 
         if (_time?.Problem is { } timeProblem)
@@ -61,7 +66,7 @@ public sealed class DependencyFilter : IDisposable
     }
 
     /// <summary>
-    /// Problems visible before any event arrives (expression syntax, time format, time zone, Lua script syntax). Argo
+    /// Problems visible before any event arrives (expression syntax, data filter templates, time format, time zone, Lua script syntax). Argo
     /// only reports them per event; a runtime may choose to refuse the sensor at start instead.
     /// </summary>
     public IReadOnlyList<string> Problems { get; }

@@ -214,4 +214,16 @@ public class DependencyFilterTests
         });
         Assert.Equal(FilterResult.Pass, filter.Evaluate(Context, data));
     }
+
+    [Fact]
+    public void A_data_filter_template_that_does_not_parse_is_a_problem_before_any_event()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec
+        {
+            Data = [new DataFilterSpec("a", "string", ["b"], Template: "{{ nosuch .Input }}")],
+        });
+        var problem = Assert.Single(filter.Problems);
+        Assert.Contains("data filter on path 'a'", problem, StringComparison.Ordinal);
+        Assert.Contains("function \"nosuch\" not defined", problem, StringComparison.Ordinal);
+    }
 }
