@@ -1,10 +1,10 @@
-using System.Buffers;
-using System.Text.Encodings.Web;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.Sensors.Events;
 using ArgoEvents.Sensors.Scripting;
+using ArgoEvents.Sensors.Templates;
 using ArgoEvents.Sensors.Transforms.Jq;
 
 namespace ArgoEvents.Sensors.Transforms;
@@ -12,12 +12,11 @@ namespace ArgoEvents.Sensors.Transforms;
 /// <summary>
 /// A dependency's <c>transform</c>, applied before its filters as Argo does: <c>jq</c> (which wins when both are set)
 /// or a Lua <c>script</c>. The result replaces the event data as <c>application/json</c>, written as Go's
-/// <c>json.Marshal</c> writes a map: object keys sorted at every level. An event without data passes unchanged.
+/// <c>json.Marshal</c> writes a map (keys sorted at every level, HTML characters escaped). An event without data
+/// passes unchanged.
 /// </summary>
 internal sealed class DependencyTransform : IDisposable
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private readonly JqProgram? _jq;
     private readonly LuaTransformScript? _lua;
 
@@ -73,7 +72,7 @@ internal sealed class DependencyTransform : IDisposable
             return sensorEvent;
         }
 
-        JsonNode? result;
+        byte[] data;
         if (_jq is not null)
         {
             JsonNode? input;
@@ -101,73 +100,32 @@ internal sealed class DependencyTransform : IDisposable
                 throw new TransformException($"jq transform: {e.Message}", e);
             }
 
-            result = outputs.Count > 0 ? outputs[0] : throw new TransformException("jq transform: the program produced no output");
+            var result = outputs.Count > 0 ? outputs[0] : throw new TransformException("jq transform: the program produced no output");
             if (result is not JsonObject)
             {
                 throw new TransformException("jq transform: the output must be a JSON object");
             }
+
+            // Argo re-encodes gojq's map with Go's json.Marshal: sorted keys, Go's number format, HTML characters escaped.
+            using var document = JsonDocument.Parse(result.ToJsonString());
+            data = Encoding.UTF8.GetBytes(GoJson.Encode(GoValues.FromJson(document.RootElement), escapeHtml: true, indent: null));
         }
         else
         {
-            byte[] transformed;
             try
             {
-                transformed = _lua!.Transform(sensorEvent.Data);
+                // The Lua bridge already writes what Go's json.Marshal writes for the returned table.
+                data = _lua!.Transform(sensorEvent.Data);
             }
             catch (LuaScriptException e)
             {
                 throw new TransformException($"script transform: {e.Message}", e);
             }
-
-            result = JsonNode.Parse(transformed);
         }
 
         var context = sensorEvent.Context with { DataContentType = "application/json" };
-        return new SensorEvent(context, WriteSorted(result));
+        return new SensorEvent(context, data);
     }
 
     public void Dispose() => _lua?.Dispose();
-
-    private static byte[] WriteSorted(JsonNode? node)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, node);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
-                writer.WriteStartObject();
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(key);
-                    Write(writer, value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
-                {
-                    Write(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default:
-                node.WriteTo(writer);
-                break;
-        }
-    }
 }
