@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,7 +19,7 @@ internal sealed class KubernetesLeaseClient : IDisposable
         _token = new KubernetesBearerToken(api);
         _http = api.HttpMessageHandler is { } handler
             ? new HttpClient(handler, disposeHandler: false)
-            : new HttpClient(CreateHandler(api), disposeHandler: true);
+            : new HttpClient(KubernetesHttpHandler.Create(api), disposeHandler: true);
         _http.BaseAddress = api.Server;
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _collectionPath = $"apis/coordination.k8s.io/v1/namespaces/{Uri.EscapeDataString(@namespace)}/leases";
@@ -117,44 +115,5 @@ internal sealed class KubernetesLeaseClient : IDisposable
         }
 
         return body.Length <= 200 ? body : body[..200];
-    }
-
-    private static SocketsHttpHandler CreateHandler(KubernetesApiOptions api)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (api.CertificateAuthorityFile is { } caFile)
-        {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(caFile);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(roots, certificate, errors);
-        }
-
-        return handler;
-    }
-
-    /// <summary>Accepts the server's certificate when it chains to the cluster CA (and its name matched).</summary>
-    private static bool TrustedBy(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (certificate is X509Certificate2 full)
-        {
-            return chain.Build(full);
-        }
-
-        using var loaded = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(loaded);
     }
 }

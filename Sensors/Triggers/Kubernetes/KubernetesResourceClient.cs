@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Security;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArgoEvents.EventBus.LeaderElection;
@@ -28,7 +26,7 @@ internal sealed class KubernetesResourceClient : IDisposable
         _token = new KubernetesBearerTokenSource(options);
         _http = options.HttpMessageHandler is { } handler
             ? new HttpClient(handler, disposeHandler: false)
-            : new HttpClient(CreateHandler(options), disposeHandler: true);
+            : new HttpClient(KubernetesHttpHandler.Create(options), disposeHandler: true);
         var server = options.Server;
         _http.BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
         _http.Timeout = TimeSpan.FromMinutes(1);
@@ -214,43 +212,4 @@ internal sealed class KubernetesResourceClient : IDisposable
         new($"{method} {Absolute(path)} answered {(int)status} {status}: {KubernetesStatus.Describe(body)}");
 
     private static string Start(string body) => body.Length <= 200 ? body : body[..200] + "...";
-
-    private static SocketsHttpHandler CreateHandler(KubernetesApiOptions options)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        if (options.CertificateAuthorityFile is { } caFile)
-        {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPemFile(caFile);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => ChainsTo(roots, certificate, errors);
-        }
-
-        return handler;
-    }
-
-    /// <summary>Accepts a certificate whose only fault is an unknown root when it chains to the cluster CA.</summary>
-    private static bool ChainsTo(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (certificate is X509Certificate2 full)
-        {
-            return chain.Build(full);
-        }
-
-        using var loaded = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(loaded);
-    }
 }
