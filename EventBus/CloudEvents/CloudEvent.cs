@@ -102,13 +102,28 @@ public sealed class CloudEvent
     {
         Data = data;
         HasData = true;
+        DataIsReadJson = false;
     }
+
+    /// <summary>
+    /// Whether the data is a JSON value this event was read with from structured JSON: then it is well-formed JSON,
+    /// checked token by token by the reader, and consumers need not validate it again.
+    /// </summary>
+    public bool DataIsReadJson { get; private set; }
 
     /// <summary>Removes the data, so that the event has none.</summary>
     public void RemoveData()
     {
         Data = ReadOnlyMemory<byte>.Empty;
         HasData = false;
+        DataIsReadJson = false;
+    }
+
+    /// <summary>Sets data the JSON reader validated as a JSON value.</summary>
+    internal void SetReadJsonData(ReadOnlyMemory<byte> data)
+    {
+        SetData(data);
+        DataIsReadJson = true;
     }
 
     /// <summary>Adds or replaces an extension attribute.</summary>

@@ -290,7 +290,15 @@ internal static class CloudEventJsonReader
         }
         else if (hasData)
         {
-            evt.SetData(InterpretData(json, ref state, evt.DataContentType));
+            var data = InterpretData(json, ref state, evt.DataContentType);
+            if (CloudEventMediaType.Classify(evt.DataContentType) == CloudEventDataEncoding.Json)
+            {
+                evt.SetReadJsonData(data);
+            }
+            else
+            {
+                evt.SetData(data);
+            }
         }
 
         evt.Validate();

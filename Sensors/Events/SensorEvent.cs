@@ -24,6 +24,9 @@ public sealed class SensorEvent
     /// <summary>The event's data, as it travelled on the bus (JSON for every EventSource type Argo has).</summary>
     public ReadOnlyMemory<byte> Data { get; }
 
+    /// <summary>Whether <see cref="Data"/> is known to be well-formed JSON (read as a JSON value, or written by a transform).</summary>
+    public bool DataIsWellFormedJson { get; init; }
+
     /// <summary>The event a bus CloudEvent carries, as Argo's <c>convertEvent</c> makes it.</summary>
     public static SensorEvent FromCloudEvent(CloudEvent cloudEvent)
     {
@@ -36,7 +39,7 @@ public sealed class SensorEvent
             cloudEvent.DataContentType ?? string.Empty,
             cloudEvent.Subject ?? string.Empty,
             cloudEvent.Time ?? DateTimeOffset.MinValue);
-        return new SensorEvent(context, cloudEvent.HasData ? cloudEvent.Data : ReadOnlyMemory<byte>.Empty);
+        return new SensorEvent(context, cloudEvent.HasData ? cloudEvent.Data : ReadOnlyMemory<byte>.Empty) { DataIsWellFormedJson = cloudEvent.DataIsReadJson };
     }
 
     /// <summary>The event as a structured CloudEvent again (what Argo keeps in a sensor's partial state).</summary>
@@ -55,9 +58,6 @@ public sealed class SensorEvent
 
         return cloudEvent;
     }
-
-    /// <summary>A copy with other data: what a transform produces.</summary>
-    public SensorEvent WithData(ReadOnlyMemory<byte> data) => new(Context, data);
 
     /// <summary>
     /// Writes the event as Go's <c>json.Marshal</c> writes a <c>v1alpha1.Event</c>: <c>{"context":{...},"data":"&lt;base64&gt;"}</c>

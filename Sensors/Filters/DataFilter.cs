@@ -158,11 +158,35 @@ public sealed class DataFilter
         }
 
         var result = _path.Get(data);
-        if (!result.Exists)
+        return result.Exists ? EvaluateFound(result) : FilterResult.Failed($"path '{Spec.Path}' does not exist");
+    }
+
+    /// <summary>Whether <see cref="EvaluateWellFormed"/> can evaluate this filter without a parsed document.</summary>
+    public bool LocatesInRawData => _path?.RawLocator is not null;
+
+    /// <summary>
+    /// Evaluates the filter on event data known to be well-formed JSON (it came through the CloudEvent reader), locating
+    /// the path's value in the raw bytes instead of parsing the whole document. Same results as <see cref="Evaluate"/>.
+    /// </summary>
+    public FilterResult EvaluateWellFormed(ReadOnlyMemory<byte> data)
+    {
+        if (_path?.RawLocator is not { } locator)
+        {
+            using var document = JsonDocument.Parse(data);
+            return Evaluate(document.RootElement);
+        }
+
+        if (!locator.TryLocate(data.Span, out var start, out var length))
         {
             return FilterResult.Failed($"path '{Spec.Path}' does not exist");
         }
 
+        using var value = JsonDocument.Parse(data.Slice(start, length));
+        return EvaluateFound(GjsonResult.FromElement(value.RootElement));
+    }
+
+    private FilterResult EvaluateFound(GjsonResult result)
+    {
         if (_noValuesError is not null)
         {
             return FilterResult.Failed(_noValuesError);

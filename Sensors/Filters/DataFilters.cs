@@ -17,6 +17,24 @@ public sealed class DataFilters
         _filters = [.. specs.Select(s => new DataFilter(s))];
     }
 
+    /// <summary>Whether every filter can be evaluated on raw well-formed JSON (plain key paths only).</summary>
+    public bool LocateInRawData => _filters.All(f => f.LocatesInRawData);
+
+    /// <summary>Evaluates every filter on well-formed JSON data without parsing the whole document.</summary>
+    public FilterResult EvaluateWellFormed(ReadOnlyMemory<byte> data)
+    {
+        var group = new FilterGroup(_operator, "data");
+        foreach (var filter in _filters)
+        {
+            if (group.Add(filter.EvaluateWellFormed(data)) is { } decided)
+            {
+                return decided;
+            }
+        }
+
+        return group.Finish();
+    }
+
     /// <summary>Template parse errors, visible before any event arrives.</summary>
     public IEnumerable<string> TemplateProblems => _filters.Select(f => f.TemplateProblem).OfType<string>();
 

@@ -20,6 +20,7 @@ public sealed class DependencyFilter : IDisposable
     private readonly LuaFilterScript? _script;
     private readonly string? _scriptProblem;
     private readonly LogicalOperator _operator;
+    private readonly bool _dataOnRawBytes;
 
     /// <summary>Compiles <paramref name="spec"/>.</summary>
     /// <exception cref="ArgumentException">
@@ -63,6 +64,7 @@ public sealed class DependencyFilter : IDisposable
         }
 
         Problems = problems;
+        _dataOnRawBytes = _exprs is null && _data is { LocateInRawData: true };
     }
 
     /// <summary>
@@ -75,7 +77,14 @@ public sealed class DependencyFilter : IDisposable
     public void Dispose() => _script?.Dispose();
 
     /// <summary>Evaluates the event given by its context attributes and its data (empty = no data).</summary>
-    public FilterResult Evaluate(FilterEventContext? context, ReadOnlyMemory<byte> data)
+    public FilterResult Evaluate(FilterEventContext? context, ReadOnlyMemory<byte> data) => Evaluate(context, data, dataIsWellFormedJson: false);
+
+    /// <summary>
+    /// Evaluates the event; <paramref name="dataIsWellFormedJson"/> says the data was already read as JSON (a bus event
+    /// whose data is a JSON value, or a transform's output), so data filters with plain key paths look their values up
+    /// in the raw bytes instead of parsing the whole document again. The results are the same either way.
+    /// </summary>
+    public FilterResult Evaluate(FilterEventContext? context, ReadOnlyMemory<byte> data, bool dataIsWellFormedJson)
     {
         if (_data is null && _exprs is null && _context is null && _time is null && _script is null && _scriptProblem is null)
         {
@@ -84,7 +93,8 @@ public sealed class DependencyFilter : IDisposable
 
         JsonDocument? document = null;
         string? invalidJson = null;
-        if ((_data is not null || _exprs is not null) && !data.IsEmpty)
+        var rawData = dataIsWellFormedJson && _dataOnRawBytes && !data.IsEmpty;
+        if ((_data is not null || _exprs is not null) && !data.IsEmpty && !rawData)
         {
             try
             {
@@ -111,7 +121,8 @@ public sealed class DependencyFilter : IDisposable
 
             if (_data is not null)
             {
-                var r = invalidJson is not null ? FilterResult.Failed(invalidJson)
+                var r = rawData ? _data.EvaluateWellFormed(data)
+                    : invalidJson is not null ? FilterResult.Failed(invalidJson)
                     : document is null ? FilterResult.Pass : _data.Evaluate(document.RootElement);
                 if (combined.Add(r) is { } decided)
                 {

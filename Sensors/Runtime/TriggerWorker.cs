@@ -239,7 +239,7 @@ internal sealed partial class TriggerWorker
         if (dependency.Filter is { } filter)
         {
             var context = sensorEvent.Context;
-            var result = filter.Evaluate(new FilterEventContext(context.Type, context.Subject, context.Source, context.DataContentType, context.Time), sensorEvent.Data);
+            var result = filter.Evaluate(new FilterEventContext(context.Type, context.Subject, context.Source, context.DataContentType, context.Time), sensorEvent.Data, sensorEvent.DataIsWellFormedJson);
             if (result.Error is { } error)
             {
                 LogFilterError(_logger, _sensor.Name, _trigger.Name, dependency.Name, sensorEvent.Context.Id, result.Passed ? "passed" : "discarded", error);

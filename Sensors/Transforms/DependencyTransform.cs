@@ -124,7 +124,7 @@ internal sealed class DependencyTransform : IDisposable
         }
 
         var context = sensorEvent.Context with { DataContentType = "application/json" };
-        return new SensorEvent(context, data);
+        return new SensorEvent(context, data) { DataIsWellFormedJson = true };
     }
 
     public void Dispose() => _lua?.Dispose();

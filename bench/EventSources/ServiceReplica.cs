@@ -1,23 +1,17 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using ArgoEvents.Testing;
+using ArgoEvents.Testing.Services;
 
 namespace ArgoEvents.Bench.EventSources;
 
 /// <summary>
-/// One EventSource service replica as its own process (<c>dotnet ArgoEvents.EventSources.dll</c>, copied here by the
-/// project reference), configured through the environment on fresh loopback ports each start. Kill = SIGKILL,
-/// Terminate = SIGTERM; disposal (or the bench's exit) kills it.
+/// One EventSource service replica as its own process, run by the shared <see cref="ServiceProcess"/> harness on fresh
+/// loopback ports each start. Kill = SIGKILL, Terminate = SIGTERM; disposal (or the bench's exit) kills it.
 /// </summary>
 public sealed class ServiceReplica : IDisposable
 {
-    private static readonly HttpClient Probe = new() { Timeout = TimeSpan.FromSeconds(2) };
-
     private readonly string _manifestPath;
     private readonly IReadOnlyList<string> _busUrls;
     private readonly int? _specPort;
-    private Process? _process;
+    private ServiceProcess? _process;
 
     public ServiceReplica(string name, string manifestPath, IReadOnlyList<string> busUrls, int? specPort = null)
     {
@@ -25,92 +19,44 @@ public sealed class ServiceReplica : IDisposable
         _manifestPath = manifestPath;
         _busUrls = busUrls;
         _specPort = specPort;
-        ProcessExitCleanup.Register(this);
     }
 
     public string Name { get; }
 
-    public int ServicePort { get; private set; }
+    public int ServicePort => Current.ServicePort;
 
     /// <summary>The local port serving the manifest's webhook port.</summary>
-    public int WebhookPort { get; private set; }
+    public int WebhookPort => _specPort is { } spec ? Current.WebhookPort(spec) : throw new InvalidOperationException($"{Name} has no webhook port.");
 
-    public LogRing Log { get; } = new(200);
+    public bool IsRunning => _process is { IsRunning: true };
 
-    public bool IsRunning => _process is { HasExited: false };
+    public int Pid => Current.Pid;
 
-    public int Pid => _process?.Id ?? throw new InvalidOperationException($"{Name} was never started.");
+    private ServiceProcess Current => _process ?? throw new InvalidOperationException($"{Name} was never started.");
 
+    // Each start is a fresh process harness, hence fresh ports: a restarted replica never waits on a port in TIME_WAIT.
     public async Task StartAsync(TimeSpan readyWithin)
     {
-        ServicePort = FreePorts.Next();
-        WebhookPort = FreePorts.Next();
-        var dll = Path.Combine(AppContext.BaseDirectory, "ArgoEvents.EventSources.dll");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["EventSource__File"] = _manifestPath;
-        start.Environment["EventSource__BindAddress"] = "127.0.0.1";
-        start.Environment["ConnectionStrings__eventbus"] = string.Join(",", _busUrls);
-        start.Environment["EventBus__Stream__Replicas"] = "3";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ServicePort}";
-        start.Environment["POD_NAME"] = Name;
-        start.Environment["SHUTDOWN_GRACE_PERIOD"] = "10s";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        foreach (var (name, value) in ServiceOverrides())
-        {
-            start.Environment[name] = value;
-        }
-
-        if (_specPort is { } spec)
-        {
-            start.Environment[$"EventSource__Ports__{spec}"] = WebhookPort.ToString(CultureInfo.InvariantCulture);
-        }
-
         _process?.Dispose();
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Keep(e.Data);
-        _process.ErrorDataReceived += (_, e) => Keep(e.Data);
-        _process.Start();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = Stopwatch.GetTimestamp() + (long)(readyWithin.TotalSeconds * Stopwatch.Frequency);
-        while (!await IsReadyAsync())
+        _process = new ServiceProcess(ServiceProcessOptions.ForEventSource(_manifestPath, _busUrls, Name, _specPort is { } spec ? [spec] : null) with
         {
-            if (_process.HasExited || Stopwatch.GetTimestamp() > deadline)
-            {
-                Kill();
-                throw new InvalidOperationException($"{Name} did not become ready (exited: {_process.HasExited}):{Environment.NewLine}{Log.Tail(30)}");
-            }
-
-            await Task.Delay(50);
-        }
+            ReadyTimeout = readyWithin,
+            Environment = ServiceOverrides(),
+        });
+        await _process.StartAsync();
     }
 
-    public void Kill()
-    {
-        if (_process is { HasExited: false } process)
-        {
-            process.Kill();
-            process.WaitForExit();
-        }
-    }
+    public void Kill() => _process?.Kill();
 
     public void Terminate()
     {
-        if (_process is { HasExited: false } process)
+        if (IsRunning)
         {
-            UnixSignals.Send(process.Id, UnixSignals.Terminate);
+            _process!.Terminate();
         }
     }
 
+    /// <summary>Waits for the current run to exit; kills it when it takes longer than <paramref name="limit"/>.</summary>
     public async Task WaitForExitAsync(TimeSpan limit)
     {
         if (_process is null)
@@ -118,73 +64,35 @@ public sealed class ServiceReplica : IDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(limit);
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await _process.WaitForExitAsync(limit);
         }
-        catch (OperationCanceledException)
+        catch (ServiceProcessException)
         {
-            Kill();
+            // The harness has killed it; the bench measures the hand-over, not the old leader's exit.
         }
     }
 
     /// <summary>CPU time the current run has used.</summary>
-    public TimeSpan CpuTime()
-    {
-        _process!.Refresh();
-        return _process.TotalProcessorTime;
-    }
+    public TimeSpan CpuTime() => Current.TotalProcessorTime();
 
-    public void Dispose()
-    {
-        Kill();
-        _process?.Dispose();
-        ProcessExitCleanup.Unregister(this);
-    }
+    public void Dispose() => _process?.Dispose();
 
     // BENCH_SERVICE_<NAME>=<value> in the bench's environment sets <NAME> for the service only, so runtime knobs
     // (DOTNET_gcServer, DOTNET_ThreadPool_UnfairSemaphoreSpinLimit, ...) can be compared without touching the client.
-    private static IEnumerable<(string Name, string Value)> ServiceOverrides()
+    private static Dictionary<string, string> ServiceOverrides()
     {
         const string prefix = "BENCH_SERVICE_";
+        var overrides = new Dictionary<string, string>();
         foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
         {
             if (variable.Key is string name && name.StartsWith(prefix, StringComparison.Ordinal) && name.Length > prefix.Length)
             {
-                yield return (name[prefix.Length..], variable.Value as string ?? "");
+                overrides[name[prefix.Length..]] = variable.Value as string ?? "";
             }
         }
-    }
 
-    private static string DotnetHost()
-    {
-        var current = Environment.ProcessPath;
-        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
-    }
-
-    private void Keep(string? line)
-    {
-        if (line is not null)
-        {
-            Log.Add(line);
-        }
-    }
-
-    private async Task<bool> IsReadyAsync()
-    {
-        try
-        {
-            using var response = await Probe.GetAsync($"http://127.0.0.1:{ServicePort}/readyz");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException)
-        {
-            return false;
-        }
+        return overrides;
     }
 }

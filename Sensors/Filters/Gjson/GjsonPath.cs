@@ -19,7 +19,11 @@ public sealed class GjsonPath
     {
         Text = text;
         _segments = segments;
+        RawLocator = GjsonRawLocator.TryCreate(segments);
     }
+
+    /// <summary>For a plain key path, a locator that finds the value in the raw bytes of well-formed JSON; else null.</summary>
+    internal GjsonRawLocator? RawLocator { get; }
 
     /// <summary>The path as written.</summary>
     public string Text { get; }
