@@ -161,7 +161,7 @@ public sealed class DataFilter
         return result.Exists ? EvaluateFound(result) : FilterResult.Failed($"path '{Spec.Path}' does not exist");
     }
 
-    /// <summary>Whether <see cref="EvaluateWellFormed"/> can evaluate this filter without a parsed document.</summary>
+    /// <summary>Whether <see cref="EvaluateWellFormed(ReadOnlyMemory{byte})"/> can evaluate this filter without a parsed document.</summary>
     public bool LocatesInRawData => _path?.RawLocator is not null;
 
     /// <summary>
@@ -176,13 +176,25 @@ public sealed class DataFilter
             return Evaluate(document.RootElement);
         }
 
-        if (!locator.TryLocate(data.Span, out var start, out var length))
+        Span<int> positions = stackalloc int[locator.Depth];
+        return EvaluateWellFormed(data, positions, 0);
+    }
+
+    /// <summary>The raw locator of this filter's path (null when it is not a plain key path).</summary>
+    internal GjsonRawLocator? RawLocator => _path?.RawLocator;
+
+    /// <summary>
+    /// <see cref="EvaluateWellFormed(ReadOnlyMemory{byte})"/> resuming from the first <paramref name="known"/> levels of
+    /// the path that a previous filter sharing them located in the same data (see <see cref="GjsonRawLocator"/>).
+    /// </summary>
+    internal FilterResult EvaluateWellFormed(ReadOnlyMemory<byte> data, Span<int> positions, int known)
+    {
+        if (!_path!.RawLocator!.TryLocate(data.Span, positions, known, out var start, out var length))
         {
             return FilterResult.Failed($"path '{Spec.Path}' does not exist");
         }
 
-        using var value = JsonDocument.Parse(data.Slice(start, length));
-        return EvaluateFound(GjsonResult.FromElement(value.RootElement));
+        return EvaluateFound(GjsonResult.FromUtf8Value(data.Slice(start, length)));
     }
 
     private FilterResult EvaluateFound(GjsonResult result)

@@ -7,6 +7,8 @@ public sealed class DataFilters
 {
     private readonly DataFilter[] _filters;
     private readonly LogicalOperator _operator;
+    private readonly int[] _sharedWithPrevious;
+    private readonly int _maxDepth;
 
     /// <summary>Compiles <paramref name="specs"/>.</summary>
     /// <exception cref="ArgumentException">A filter uses an unsupported feature or the operator is unknown.</exception>
@@ -15,6 +17,13 @@ public sealed class DataFilters
         ArgumentNullException.ThrowIfNull(specs);
         _operator = LogicalOperators.Parse(dataLogicalOperator, "dataLogicalOperator");
         _filters = [.. specs.Select(s => new DataFilter(s))];
+        _sharedWithPrevious = new int[_filters.Length];
+        for (var i = 1; i < _filters.Length; i++)
+        {
+            _sharedWithPrevious[i] = _filters[i].RawLocator?.SharedPrefix(_filters[i - 1].RawLocator) ?? 0;
+        }
+
+        _maxDepth = _filters.Select(f => f.RawLocator?.Depth ?? 0).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>Whether every filter can be evaluated on raw well-formed JSON (plain key paths only).</summary>
@@ -23,10 +32,17 @@ public sealed class DataFilters
     /// <summary>Evaluates every filter on well-formed JSON data without parsing the whole document.</summary>
     public FilterResult EvaluateWellFormed(ReadOnlyMemory<byte> data)
     {
+        // Filters on sibling paths (body.kind, body.order.total) find their common prefix once: each resumes from the
+        // levels the previous filter located, as long as that one found them.
         var group = new FilterGroup(_operator, "data");
-        foreach (var filter in _filters)
+        Span<int> positions = stackalloc int[Math.Max(1, _maxDepth)];
+        var located = 0;
+        for (var i = 0; i < _filters.Length; i++)
         {
-            if (group.Add(filter.EvaluateWellFormed(data)) is { } decided)
+            var known = Math.Min(_sharedWithPrevious[i], located);
+            var result = _filters[i].EvaluateWellFormed(data, positions, known);
+            located = result.Error is null ? _filters[i].RawLocator!.Depth : 0;
+            if (group.Add(result) is { } decided)
             {
                 return decided;
             }

@@ -12,7 +12,6 @@ namespace ArgoEvents.Sensors.Filters.Gjson;
 internal sealed class GjsonRawLocator
 {
     private static readonly SearchValues<byte> StringStops = SearchValues.Create("\"\\"u8);
-    private static readonly SearchValues<byte> ContainerStops = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarStops = SearchValues.Create(",}] \t\r\n"u8);
 
     private readonly byte[][] _keys;
@@ -36,13 +35,45 @@ internal sealed class GjsonRawLocator
         return new GjsonRawLocator([.. keys.Select(k => Encoding.UTF8.GetBytes(k.Name))], [.. keys.Select(k => k.Index)]);
     }
 
+    /// <summary>How many keys the path has.</summary>
+    public int Depth => _keys.Length;
+
+    /// <summary>How many leading keys this path shares with <paramref name="other"/> (same key text at the same levels).</summary>
+    public int SharedPrefix(GjsonRawLocator? other)
+    {
+        if (other is null)
+        {
+            return 0;
+        }
+
+        var n = 0;
+        while (n < _keys.Length && n < other._keys.Length && _keys[n].AsSpan().SequenceEqual(other._keys[n]) && _indexes[n] == other._indexes[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     /// <summary>The byte range of the selected value, or false when the path selects nothing.</summary>
     public bool TryLocate(ReadOnlySpan<byte> json, out int start, out int length)
     {
+        Span<int> positions = stackalloc int[_keys.Length];
+        return TryLocate(json, positions, 0, out start, out length);
+    }
+
+    /// <summary>
+    /// Like <see cref="TryLocate(ReadOnlySpan{byte}, out int, out int)"/>, resuming after <paramref name="known"/> levels
+    /// whose value positions <paramref name="positions"/> already holds (from a path sharing that prefix, evaluated on the
+    /// same data); the positions of the levels resolved here are written back. When a level is not found, the positions
+    /// from that level on are not valid.
+    /// </summary>
+    public bool TryLocate(ReadOnlySpan<byte> json, Span<int> positions, int known, out int start, out int length)
+    {
         start = 0;
         length = 0;
-        var i = SkipSpace(json, 0);
-        for (var level = 0; level < _keys.Length; level++)
+        var i = known == 0 ? SkipSpace(json, 0) : positions[known - 1];
+        for (var level = known; level < _keys.Length; level++)
         {
             if (i >= json.Length)
             {
@@ -59,6 +90,8 @@ internal sealed class GjsonRawLocator
             {
                 return false;
             }
+
+            positions[level] = i;
         }
 
         start = i;
@@ -158,47 +191,50 @@ internal sealed class GjsonRawLocator
             case (byte)'"':
                 return SkipString(json, i);
             case (byte)'{' or (byte)'[':
+                // A byte loop beats vectorized searches here: the stops (quotes, brackets) come every few bytes.
                 var depth = 0;
-                while (i < json.Length)
+                for (; i < json.Length; i++)
                 {
-                    var next = json[i..].IndexOfAny(ContainerStops);
-                    if (next < 0)
+                    var c = json[i];
+                    if (c == '"')
                     {
-                        return json.Length;
+                        i = SkipString(json, i) - 1;
                     }
-
-                    i += next;
-                    switch (json[i])
+                    else if (c is (byte)'{' or (byte)'[')
                     {
-                        case (byte)'"':
-                            i = SkipString(json, i);
-                            continue;
-                        case (byte)'{' or (byte)'[':
-                            depth++;
-                            break;
-                        default:
-                            if (--depth == 0)
-                            {
-                                return i + 1;
-                            }
-
-                            break;
+                        depth++;
                     }
-
-                    i++;
+                    else if (c is (byte)'}' or (byte)']' && --depth == 0)
+                    {
+                        return i + 1;
+                    }
                 }
 
-                return i;
+                return json.Length;
             default:
                 var end = json[i..].IndexOfAny(ScalarStops);
                 return end < 0 ? json.Length : i + end;
         }
     }
 
-    // From an opening quote to just past its closing quote.
+    // From an opening quote to just past its closing quote: short strings byte by byte, long ones vectorized.
     private static int SkipString(ReadOnlySpan<byte> json, int i)
     {
-        i++;
+        var shortEnd = Math.Min(json.Length, i + 32);
+        for (i++; i < shortEnd; i++)
+        {
+            var c = json[i];
+            if (c == '"')
+            {
+                return i + 1;
+            }
+
+            if (c == '\\')
+            {
+                i++;
+            }
+        }
+
         while (i < json.Length)
         {
             var next = json[i..].IndexOfAny(StringStops);

@@ -16,7 +16,9 @@ public readonly struct GjsonResult
 {
     private readonly JsonElement _element;
     private readonly string? _raw;
+    private readonly ReadOnlyMemory<byte> _utf8;
     private readonly bool _fromElement;
+    private readonly bool _fromUtf8;
 
     private GjsonResult(GjsonType type, JsonElement element, string? raw, bool fromElement)
     {
@@ -24,6 +26,13 @@ public readonly struct GjsonResult
         _element = element;
         _raw = raw;
         _fromElement = fromElement;
+    }
+
+    private GjsonResult(GjsonType type, ReadOnlyMemory<byte> utf8)
+    {
+        Type = type;
+        _utf8 = utf8;
+        _fromUtf8 = true;
     }
 
     /// <summary>The result of a path that matched nothing.</summary>
@@ -36,7 +45,7 @@ public readonly struct GjsonResult
     public bool Exists => Type != GjsonType.None;
 
     /// <summary>The JSON text of the value as it appears in the input (empty when nothing matched).</summary>
-    public string Raw => _fromElement ? _element.GetRawText() : _raw ?? string.Empty;
+    public string Raw => _fromElement ? _element.GetRawText() : _fromUtf8 ? Encoding.UTF8.GetString(_utf8.Span) : _raw ?? string.Empty;
 
     /// <summary>Wraps a value of the document.</summary>
     public static GjsonResult FromElement(JsonElement element)
@@ -54,6 +63,24 @@ public readonly struct GjsonResult
         return new GjsonResult(type, element, null, true);
     }
 
+    /// <summary>
+    /// Wraps one JSON value given by its UTF-8 text, which must be well formed (a <see cref="GjsonRawLocator"/> found it
+    /// in data the CloudEvent reader had read): nothing is parsed until a conversion needs it.
+    /// </summary>
+    internal static GjsonResult FromUtf8Value(ReadOnlyMemory<byte> value)
+    {
+        var type = value.Span[0] switch
+        {
+            (byte)'"' => GjsonType.String,
+            (byte)'{' or (byte)'[' => GjsonType.Json,
+            (byte)'t' => GjsonType.True,
+            (byte)'f' => GjsonType.False,
+            (byte)'n' => GjsonType.Null,
+            _ => GjsonType.Number,
+        };
+        return new GjsonResult(type, value);
+    }
+
     /// <summary>A number gjson computed (an array length).</summary>
     internal static GjsonResult FromCount(int count) =>
         new(GjsonType.Number, default, count.ToString(CultureInfo.InvariantCulture), false);
@@ -67,7 +94,7 @@ public readonly struct GjsonResult
     /// </summary>
     public override string ToString() => Type switch
     {
-        GjsonType.String => _element.GetString() ?? string.Empty,
+        GjsonType.String => _fromUtf8 ? WithChars(static chars => new string(chars)) : _element.GetString() ?? string.Empty,
         GjsonType.True => "true",
         GjsonType.False => "false",
         GjsonType.Number or GjsonType.Json => Raw,
@@ -83,6 +110,11 @@ public readonly struct GjsonResult
                 if (_fromElement)
                 {
                     return _element.TryGetDouble(out var d) ? d : 0;
+                }
+
+                if (_fromUtf8)
+                {
+                    return double.TryParse(_utf8.Span, NumberStyles.Float, CultureInfo.InvariantCulture, out var u) ? u : 0;
                 }
 
                 return double.Parse(_raw!, CultureInfo.InvariantCulture);
@@ -126,7 +158,7 @@ public readonly struct GjsonResult
                     return Convert(_element);
                 }
 
-                using (var doc = JsonDocument.Parse(_raw!))
+                using (var doc = _fromUtf8 ? JsonDocument.Parse(_utf8) : JsonDocument.Parse(_raw!))
                 {
                     return Convert(doc.RootElement);
                 }
@@ -150,12 +182,12 @@ public readonly struct GjsonResult
 
     private T WithChars<TState, T>(TState state, Func<TState, ReadOnlySpan<char>, T> use)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(_element);
+        var raw = _fromUtf8 ? _utf8.Span : JsonMarshal.GetRawUtf8Value(_element);
 
         // Escaped strings are rare in filters; those go through the decoder that understands escapes.
         if (raw.IndexOf((byte)'\\') >= 0 || raw.Length > 4096)
         {
-            return use(state, _element.GetString());
+            return use(state, _fromUtf8 ? DecodeString(_utf8.Span) : _element.GetString());
         }
 
         var utf8 = raw[1..^1];
@@ -169,6 +201,13 @@ public readonly struct GjsonResult
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    private static string DecodeString(ReadOnlySpan<byte> quoted)
+    {
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        return reader.GetString() ?? string.Empty;
     }
 
     private static object? Convert(JsonElement element)

@@ -93,6 +93,45 @@ public sealed class GjsonRawLocatorTests
         Assert.Equal(filter.Evaluate(null, bytes, dataIsWellFormedJson: false), filter.Evaluate(null, bytes, dataIsWellFormedJson: true));
     }
 
+    [Theory]
+    [InlineData("body.missing.x", "body.list.1.k", "body.list.0.1")]
+    [InlineData("body.list.1.k", "body.list.0.1", "body.nested.deep.er.2.est")]
+    [InlineData("body.nested.deep.er.2.est", "body.nested.deep.er.1", "header.X-Tricky.1")]
+    [InlineData("body.kind.deeper", "body.kind", "body.n")]
+    public void FiltersSharingPathPrefixes_GiveTheSameResults_OnRawOrParsedData(string first, string second, string third)
+    {
+        foreach (var op in new[] { "and", "or" })
+        {
+            using var filter = new DependencyFilter(new DependencyFilterSpec
+            {
+                Data =
+                [
+                    new DataFilterSpec(first, "string", [".*"]),
+                    new DataFilterSpec(second, "string", [".*"]),
+                    new DataFilterSpec(third, "string", ["^nomatch$"]),
+                ],
+                DataLogicalOperator = op,
+            });
+            var bytes = Encoding.UTF8.GetBytes(Document);
+            Assert.Equal(filter.Evaluate(null, bytes, dataIsWellFormedJson: false), filter.Evaluate(null, bytes, dataIsWellFormedJson: true));
+        }
+    }
+
+    [Fact]
+    public void SiblingPaths_ResolveTheirValues_WhenResumingFromASharedPrefix()
+    {
+        using var filter = new DependencyFilter(new DependencyFilterSpec
+        {
+            Data =
+            [
+                new DataFilterSpec("body.nested.deep.er.0", "number", ["10"]),
+                new DataFilterSpec("body.nested.deep.er.2.est", "string", ["^found$"]),
+                new DataFilterSpec("body.n", "number", ["-1500"]),
+            ],
+        });
+        Assert.Equal(FilterResult.Pass, filter.Evaluate(null, Encoding.UTF8.GetBytes(Document), dataIsWellFormedJson: true));
+    }
+
     [Fact]
     public void CloudEventData_ReadAsJson_IsMarkedWellFormed_AndSetDataIsNot()
     {
