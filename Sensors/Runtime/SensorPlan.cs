@@ -66,10 +66,12 @@ internal sealed class SensorPlan : IAsyncDisposable
         }
 
         // Argo maps condition names to dependencies with '-' and '_' treated alike; a later dependency wins a clash.
-        var byNormalizedName = new Dictionary<string, DependencyPlan>(StringComparer.Ordinal);
-        foreach (var dependency in dependencies)
+        // A dependency that did not compile is already reported; its name still resolves (to null) so that the triggers
+        // naming it are checked for their own problems instead of failing over it.
+        var byNormalizedName = new Dictionary<string, DependencyPlan?>(StringComparer.Ordinal);
+        foreach (var spec in sensor.Spec.Dependencies.Where(d => !string.IsNullOrEmpty(d.Name)))
         {
-            byNormalizedName[Normalize(dependency.Name)] = dependency;
+            byNormalizedName[Normalize(spec.Name!)] = dependencies.FirstOrDefault(d => d.Name == spec.Name);
         }
 
         var logger = services.LoggerFactory.CreateLogger("ArgoEvents.Sensors.Trigger");
@@ -78,7 +80,7 @@ internal sealed class SensorPlan : IAsyncDisposable
             var field = $"spec.triggers[{i}]";
             try
             {
-                triggers.Add(CreateTrigger(sensor, sensor.Spec.Triggers[i], field, dependencies, byNormalizedName, registry, services, metrics, logger));
+                triggers.Add(CreateTrigger(sensor, sensor.Spec.Triggers[i], field, byNormalizedName, registry, services, metrics, logger));
             }
             catch (Exception e) when (e is ArgumentException or TriggerConfigurationException)
             {
@@ -115,8 +117,7 @@ internal sealed class SensorPlan : IAsyncDisposable
         Sensor sensor,
         Trigger spec,
         string field,
-        List<DependencyPlan> dependencies,
-        Dictionary<string, DependencyPlan> byNormalizedName,
+        Dictionary<string, DependencyPlan?> byNormalizedName,
         TriggerRegistry registry,
         TriggerServices services,
         ArgoEventsMetrics? metrics,
@@ -125,7 +126,7 @@ internal sealed class SensorPlan : IAsyncDisposable
         var template = spec.Template ?? throw new ArgumentException($"{field}.template is required.");
         var name = template.Name is { Length: > 0 } n ? n : throw new ArgumentException($"{field}.template.name is required.");
         var conditionsText = template.Conditions ?? string.Empty;
-        var expression = conditionsText.Length > 0 ? conditionsText : string.Join("&&", dependencies.Select(d => d.Name));
+        var expression = conditionsText.Length > 0 ? conditionsText : string.Join("&&", sensor.Spec.Dependencies.Select(d => d.Name));
         if (!TriggerConditionParser.TryParse(expression, out var condition, out var problem))
         {
             throw new ArgumentException($"{field}.template.conditions '{expression}' does not parse: it {problem}");
@@ -138,6 +139,11 @@ internal sealed class SensorPlan : IAsyncDisposable
             if (!byNormalizedName.TryGetValue(Normalize(conditionName), out var dependency))
             {
                 throw new ArgumentException($"{field}.template.conditions names '{conditionName}', which is not a dependency of this sensor.");
+            }
+
+            if (dependency is null)
+            {
+                continue;
             }
 
             dependencyByConditionName[conditionName] = dependency.Name;
