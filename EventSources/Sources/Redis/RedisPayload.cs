@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ArgoEvents.EventSources.Runtime;
+
+namespace ArgoEvents.EventSources.Sources.Redis;
+
+/// <summary>
+/// Argo's Redis event data: <c>{"channel","pattern","body","metadata"}</c>. The body is the message as a string, or
+/// with <c>jsonBody</c> the message embedded as JSON (a message that is not JSON cannot be written, so it is dropped,
+/// as Go's marshaller fails on it). Argo subscribes with SUBSCRIBE, so <c>pattern</c> is always empty; metadata is
+/// left out when empty.
+/// </summary>
+internal static class RedisPayload
+{
+    private static readonly JsonReaderOptions GoJsonValidity = new() { MaxDepth = 10_000 };
+
+    /// <summary>The payload, or null when <paramref name="jsonBody"/> is set and the body is not valid JSON.</summary>
+    public static byte[]? TryBuild(string channel, string? pattern, ReadOnlySpan<byte> body, bool jsonBody, IReadOnlyDictionary<string, string> metadata)
+    {
+        if (jsonBody && !IsValidJson(body))
+        {
+            return null;
+        }
+
+        var output = new ArrayBufferWriter<byte>(body.Length + 128);
+        Write(output, "{\"channel\":"u8);
+        GoJson.WriteString(output, channel);
+        Write(output, ",\"pattern\":"u8);
+        GoJson.WriteString(output, pattern ?? string.Empty);
+        Write(output, ",\"body\":"u8);
+        if (jsonBody)
+        {
+            GoJson.WriteCompactedRaw(output, body);
+        }
+        else
+        {
+            // Go turns the payload into a string, replacing invalid UTF-8 with U+FFFD when it writes it.
+            GoJson.WriteString(output, Encoding.UTF8.GetString(body));
+        }
+
+        if (metadata.Count > 0)
+        {
+            Write(output, ",\"metadata\":"u8);
+            GoJson.WriteStringMap(output, metadata);
+        }
+
+        Write(output, "}"u8);
+        return output.WrittenSpan.ToArray();
+    }
+
+    private static bool IsValidJson(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, GoJsonValidity);
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            reader.Skip();
+            return !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+}
