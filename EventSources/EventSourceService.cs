@@ -1,5 +1,6 @@
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.EventSources.Sources.Amqp;
 using ArgoEvents.EventSources.Sources.Bitbucket;
 using ArgoEvents.EventSources.Sources.BitbucketServer;
 using ArgoEvents.EventSources.Sources.Calendar;
@@ -7,6 +8,8 @@ using ArgoEvents.EventSources.Sources.Files;
 using ArgoEvents.EventSources.Sources.Github;
 using ArgoEvents.EventSources.Sources.Gitlab;
 using ArgoEvents.EventSources.Sources.Nats;
+using ArgoEvents.EventSources.Sources.Redis;
+using ArgoEvents.EventSources.Sources.RedisStream;
 using ArgoEvents.EventSources.Sources.Slack;
 using ArgoEvents.EventSources.Sources.Sns;
 using ArgoEvents.EventSources.Sources.StorageGrid;
@@ -49,7 +52,10 @@ public static class EventSourceService
         .Add(new StorageGridSourceFactory())
         .Add(new CalendarSourceFactory())
         .Add(new FileSourceFactory())
-        .Add(new NatsSourceFactory());
+        .Add(new NatsSourceFactory())
+        .Add(new AmqpSourceFactory())
+        .Add(new RedisSourceFactory())
+        .Add(new RedisStreamSourceFactory());
 
     /// <summary>Builds the service from command-line arguments and the environment.</summary>
     public static WebApplication Build(string[] args, SourceRegistry? sources = null)
