@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.EventSources.Sources.Calendar;
+using ArgoEvents.EventSources.Sources.Webhook;
 
 namespace ArgoEvents.EventSources.Sources.Amqp;
 
@@ -16,14 +17,13 @@ namespace ArgoEvents.EventSources.Sources.Amqp;
 /// </summary>
 internal static class AmqpPayload
 {
-    private static readonly JsonReaderOptions GoJsonValidity = new() { MaxDepth = 10_000 };
 
     /// <summary>The payload, or null when <paramref name="jsonBody"/> is set and the body is not valid JSON.</summary>
     public static byte[]? TryBuild(AmqpDeliveryFacts delivery, ReadOnlySpan<byte> body, bool jsonBody, IReadOnlyDictionary<string, string> metadata)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(metadata);
-        if (jsonBody && !IsValidJson(body))
+        if (jsonBody && !JsonText.IsValid(body, JsonText.GoMaxDepth))
         {
             return null;
         }
@@ -71,25 +71,6 @@ internal static class AmqpPayload
     public static string TimestampText(long? unixSeconds) => unixSeconds is { } seconds
         ? GoTimeText.Format(DateTimeOffset.FromUnixTimeSeconds(seconds), TimeZoneInfo.Utc)
         : "0001-01-01 00:00:00 +0000 UTC";
-
-    private static bool IsValidJson(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, GoJsonValidity);
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 
     private static void WriteStringField(IBufferWriter<byte> output, ReadOnlySpan<byte> name, string? value)
     {

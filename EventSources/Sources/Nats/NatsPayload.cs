@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using ArgoEvents.EventBus.Nats;
 using ArgoEvents.EventSources.Runtime;
+using ArgoEvents.EventSources.Sources.Webhook;
 
 namespace ArgoEvents.EventSources.Sources.Nats;
 
@@ -13,12 +14,11 @@ namespace ArgoEvents.EventSources.Sources.Nats;
 /// </summary>
 internal static class NatsPayload
 {
-    private static readonly JsonReaderOptions GoJsonValidity = new() { MaxDepth = 10_000 };
 
     /// <summary>The payload, or null when <paramref name="jsonBody"/> is set and the body is not valid JSON.</summary>
     public static byte[]? TryBuild(string subject, ReadOnlySpan<byte> body, NatsHeaders? headers, bool jsonBody, IReadOnlyDictionary<string, string> metadata)
     {
-        if (jsonBody && !IsValidJson(body))
+        if (jsonBody && !JsonText.IsValid(body, JsonText.GoMaxDepth))
         {
             return null;
         }
@@ -53,25 +53,6 @@ internal static class NatsPayload
 
         Write(output, "}"u8);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static bool IsValidJson(ReadOnlySpan<byte> body)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(body, GoJsonValidity);
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            reader.Skip();
-            return !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 
     private static IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> Group(NatsHeaders headers)

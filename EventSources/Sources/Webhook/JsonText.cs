@@ -8,8 +8,14 @@ namespace ArgoEvents.EventSources.Sources.Webhook;
 /// </summary>
 public static class JsonText
 {
+    /// <summary>The nesting depth Go's encoding/json accepts.</summary>
+    public const int GoMaxDepth = 10_000;
+
     /// <summary>True when <paramref name="bytes"/> hold exactly one JSON value (white space around it allowed).</summary>
-    public static bool IsValid(ReadOnlySpan<byte> bytes)
+    public static bool IsValid(ReadOnlySpan<byte> bytes) => IsValid(bytes, GoJsonValue.ReadOptions.MaxDepth);
+
+    /// <summary>True when <paramref name="bytes"/> hold exactly one JSON value nested at most <paramref name="maxDepth"/> deep.</summary>
+    public static bool IsValid(ReadOnlySpan<byte> bytes, int maxDepth)
     {
         if (bytes.IsEmpty)
         {
@@ -18,7 +24,7 @@ public static class JsonText
 
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = GoJsonValue.ReadOptions.MaxDepth });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = maxDepth });
             reader.Read();
             reader.Skip();
             return !reader.Read();
