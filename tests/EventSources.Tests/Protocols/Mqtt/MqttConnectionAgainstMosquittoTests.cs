@@ -233,6 +233,7 @@ public sealed class MqttConnectionAgainstMosquittoTests
             }
 
             Assert.Equal(5, subscriber.UnacknowledgedCount);
+            await subscriber.SubscribeAsync("sync/after-acks", MqttQualityOfService.AtMostOnce, Ct);
         }
 
         await using (var resumed = await ConnectAsync(broker.Url, "redeliver-sub", cleanSession: false))
@@ -245,6 +246,9 @@ public sealed class MqttConnectionAgainstMosquittoTests
             {
                 await message.AckAsync(Ct);
             }
+
+            // A SUBACK comes back only after the broker has read every packet sent before it, PUBACKs included.
+            await resumed.SubscribeAsync("sync/after-acks", MqttQualityOfService.AtMostOnce, Ct);
         }
 
         await using var settled = await ConnectAsync(broker.Url, "redeliver-sub", cleanSession: false);
