@@ -284,6 +284,9 @@ public sealed class MqttConnectionAgainstMosquittoTests
             Assert.Equal(3, resumed.UnacknowledgedCount);
             await again[0].AckAsync(Ct);
             Assert.Equal(0, resumed.UnacknowledgedCount);
+
+            // The next connection takes the session over; the broker must have read these PUBACKs before that.
+            await resumed.SubscribeAsync("sync/after-acks", MqttQualityOfService.AtMostOnce, Ct);
         }
 
         await using var settled = await ConnectAsync(broker.Url, "order-sub", cleanSession: false);
