@@ -15,9 +15,6 @@ public sealed class TriggerRegistry
         return this;
     }
 
-    /// <summary>The types registered.</summary>
-    public IReadOnlyCollection<TriggerType> Types => _factories.Keys;
-
     /// <summary>
     /// Creates the trigger for <paramref name="trigger"/>, or refuses it naming the template key when this build does
     /// not run its type.

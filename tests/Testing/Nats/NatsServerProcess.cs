@@ -1,3 +1,4 @@
+using ArgoEvents.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -188,18 +189,7 @@ public sealed class NatsServerProcess : IDisposable, IAsyncDisposable
         _disposed = true;
         _child.Dispose();
         ProcessExitCleanup.Unregister(this);
-        try
-        {
-            Directory.Delete(WorkingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless; failing a test over it would hide the real result.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
-        }
+        ScratchDirectory.TryDelete(WorkingDirectory);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using ArgoEvents.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -211,18 +212,7 @@ public sealed class RabbitMqServerProcess : IDisposable, IAsyncDisposable
         StopEpmd();
         _ctlGate.Dispose();
         ProcessExitCleanup.Unregister(this);
-        try
-        {
-            Directory.Delete(WorkingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
-        }
+        ScratchDirectory.TryDelete(WorkingDirectory);
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using ArgoEvents.Testing;
 namespace ArgoEvents.Testing.Services;
 
 /// <summary>
@@ -117,18 +118,7 @@ public sealed class ServiceProcessReplicas : IAsyncDisposable
             replica.Dispose();
         }
 
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless; failing a test over it would hide the real result.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // Same as above.
-        }
+        ScratchDirectory.TryDelete(_directory);
 
         return ValueTask.CompletedTask;
     }
