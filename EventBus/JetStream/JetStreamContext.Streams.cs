@@ -38,6 +38,30 @@ public sealed partial class JetStreamContext
         {
             return await UpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
         }
+        catch (JetStreamApiException e) when (e.ErrorCode == JetStreamErrorCode.StreamSubjectOverlap)
+        {
+            // Another client may have created the same stream between our check and our create: the server then reports
+            // the overlap with that very stream instead of the name in use. That is the same case; any other overlap is not.
+            if (!await ExistsAsync(config.Name, cancellationToken).ConfigureAwait(false))
+            {
+                throw;
+            }
+
+            return await UpdateStreamAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<bool> ExistsAsync(string stream, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GetStreamInfoAsync(stream, null, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (JetStreamApiException e) when (e.ErrorCode == JetStreamErrorCode.StreamNotFound)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads a stream's configuration and state.</summary>

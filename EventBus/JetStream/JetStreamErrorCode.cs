@@ -21,6 +21,9 @@ public static class JetStreamErrorCode
     /// <summary>Stream not found (404).</summary>
     public const int StreamNotFound = 10059;
 
+    /// <summary>The stream's subjects overlap with another stream's.</summary>
+    public const int StreamSubjectOverlap = 10065;
+
     /// <summary>The <c>Nats-Expected-Stream</c> header names another stream (400).</summary>
     public const int StreamMismatch = 10060;
 
