@@ -55,7 +55,8 @@ public static class EventSourceService
         .Add(new NatsSourceFactory())
         .Add(new AmqpSourceFactory())
         .Add(new RedisSourceFactory())
-        .Add(new RedisStreamSourceFactory());
+        .Add(new RedisStreamSourceFactory())
+        .Add(new Sources.Mqtt.MqttSourceFactory());
 
     /// <summary>Builds the service from command-line arguments and the environment.</summary>
     public static WebApplication Build(string[] args, SourceRegistry? sources = null)

@@ -41,4 +41,12 @@ public sealed record MqttEventSource : EventSourceEntry
     /// <summary><c>auth</c>: username and password.</summary>
     [ManifestField("auth")]
     public BasicAuth? Auth { get; init; }
+
+    /// <summary>
+    /// <c>qos</c> (an extension of this build; Argo always subscribes with QoS 0): the subscription's QoS, 0 or 1,
+    /// default 0. QoS 1 keeps a persistent session under <c>clientId</c> and acknowledges each message only once the
+    /// bus stored its event. QoS 2 is not supported.
+    /// </summary>
+    [ManifestField("qos")]
+    public int? Qos { get; init; }
 }

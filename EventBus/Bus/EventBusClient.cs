@@ -14,7 +14,7 @@ namespace ArgoEvents.EventBus.Bus;
 /// (so the stream drops a replayed event), trace context in headers, and durable pull consumers named as Argo
 /// names them.
 /// </summary>
-public sealed class EventBusClient : IAsyncDisposable
+public sealed partial class EventBusClient : IAsyncDisposable
 {
     /// <summary>NATS header carrying the W3C trace parent.</summary>
     public const string TraceParentHeader = "traceparent";

@@ -417,10 +417,19 @@ public sealed class MqttConnection : IAsyncDisposable, IMqttPacketHandler
         _sendLoop = RunSenderAsync();
         _readLoop = RunReaderAsync();
         var o = _options;
-        await _outbox.WriteAsync(
-            o,
-            static (w, opt) => MqttPacketEncoder.WriteConnect(w, opt.ClientId, opt.CleanSession, (ushort)opt.KeepAlive.TotalSeconds, opt.Username, opt.Password),
-            cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _outbox.WriteAsync(
+                o,
+                static (w, opt) => MqttPacketEncoder.WriteConnect(w, opt.ClientId, opt.CleanSession, (ushort)opt.KeepAlive.TotalSeconds, opt.Username, opt.Password),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (MqttConnectionLostException) when (!_established)
+        {
+            // Lost before CONNACK (e.g. a TLS 1.3 broker rejecting the client certificate after the handshake): the
+            // CONNACK wait below already holds the connection error ConnectAsync promises.
+        }
+
         await _connAck.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (o.KeepAlive > TimeSpan.Zero)
         {

@@ -49,6 +49,10 @@ public static class MosquittoConfigFile
             Line(text, $"cafile {tls.CaFile}");
             Line(text, $"certfile {tls.CertificateFile}");
             Line(text, $"keyfile {tls.KeyFile}");
+            if (options.RequireClientCertificate)
+            {
+                Line(text, "require_certificate true");
+            }
         }
 
         return text.ToString();

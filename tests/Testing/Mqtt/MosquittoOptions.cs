@@ -24,6 +24,12 @@ public sealed record MosquittoOptions
     /// <summary>A TLS listener on <see cref="MosquittoProcess.TlsPort"/> with these files; null for none.</summary>
     public MosquittoTlsFiles? Tls { get; init; }
 
+    /// <summary>
+    /// <c>require_certificate</c> on the TLS listener: clients must present a certificate signed by
+    /// <see cref="MosquittoTlsFiles.CaFile"/>. Needs <see cref="Tls"/>.
+    /// </summary>
+    public bool RequireClientCertificate { get; init; }
+
     /// <summary>How long <see cref="MosquittoProcess.StartAsync"/> waits for the broker to accept connections.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -47,6 +53,11 @@ public sealed record MosquittoOptions
         if (MaxQueuedMessages is < 0 || MaxInflightMessages is < 0)
         {
             throw new ArgumentException("MosquittoOptions.MaxQueuedMessages and MaxInflightMessages must not be negative.");
+        }
+
+        if (RequireClientCertificate && Tls is null)
+        {
+            throw new ArgumentException("MosquittoOptions.RequireClientCertificate needs a TLS listener (MosquittoOptions.Tls).");
         }
 
         if (StartTimeout <= TimeSpan.Zero)
