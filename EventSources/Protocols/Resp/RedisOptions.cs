@@ -39,6 +39,12 @@ public sealed record RedisOptions
     /// <summary>Client certificate (with its private key) for servers that verify clients.</summary>
     public X509Certificate2? TlsClientCertificate { get; init; }
 
+    /// <summary>
+    /// Intermediate certificates sent after <see cref="TlsClientCertificate"/>, for a server that trusts only the root
+    /// they chain to; null or empty sends the certificate alone.
+    /// </summary>
+    public X509Certificate2Collection? TlsClientCertificateChain { get; init; }
+
     /// <summary>Name the server certificate must carry; <see cref="Host"/> when null.</summary>
     public string? TlsServerName { get; init; }
 

@@ -115,8 +115,17 @@ internal static class RedisClientSettings
         {
             using var pem = X509Certificate2.CreateFromPem(certificatePem, keyPem);
 
+            // As Go's tls.X509KeyPair, the certificates after the first are the chain sent with it.
+            var chain = new X509Certificate2Collection();
+            chain.ImportFromPem(certificatePem);
+            chain.RemoveAt(0);
+
             // SslStream on Linux needs the key in a PKCS#12-backed certificate, not an ephemeral PEM one.
-            return options with { TlsClientCertificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null) };
+            return options with
+            {
+                TlsClientCertificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null),
+                TlsClientCertificateChain = chain.Count > 0 ? chain : null,
+            };
         }
         catch (CryptographicException e)
         {

@@ -21,6 +21,7 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
 
     private readonly bool _portPicked;
     private readonly ChildProcess _child;
+    private int _port;
     private bool _disposed;
 
     /// <summary>Prepares (does not start) a server; ports not given in <paramref name="options"/> are picked now.</summary>
@@ -29,28 +30,38 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
         Options = options ?? new RedisServerOptions();
         Options.Validate();
         _portPicked = Options.Port is null;
-        Port = Options.Port ?? FreePorts.Next();
+        _port = Options.Port ?? FreePorts.Next();
         TlsPort = Options.Tls ? FreePorts.Next() : null;
         WorkingDirectory = Directory.CreateTempSubdirectory("argo-redis-").FullName;
-        TlsFiles = Options.Tls ? NatsTlsFiles.CreateSelfSigned(Path.Combine(WorkingDirectory, "tls")) : null;
-        _child = new ChildProcess($"redis-server :{Port}", Log);
+        TlsFiles = Options.Tls ? Options.TlsFiles ?? SelfSigned(Path.Combine(WorkingDirectory, "tls")) : null;
+        _child = new ChildProcess(Options.TlsOnly ? $"redis-server tls :{TlsPort}" : $"redis-server :{_port}", Log);
         ProcessExitCleanup.Register(this);
     }
 
     /// <summary>The options this server was created with.</summary>
     public RedisServerOptions Options { get; }
 
-    /// <summary>Loopback plain-text client port.</summary>
-    public int Port { get; private set; }
+    /// <summary>Loopback plain-text client port; throws with <see cref="RedisServerOptions.TlsOnly"/>, where there is none.</summary>
+    public int Port => Options.TlsOnly
+        ? throw new InvalidOperationException($"{this} listens only for TLS (RedisServerOptions.TlsOnly); use TlsPort or TlsHostAddress.")
+        : _port;
 
     /// <summary>Loopback TLS client port, when <see cref="RedisServerOptions.Tls"/> is on.</summary>
     public int? TlsPort { get; private set; }
 
-    /// <summary>The self-signed server certificate (also the CA clients trust) and key, when TLS is on.</summary>
-    public NatsTlsFiles? TlsFiles { get; }
+    /// <summary>
+    /// The server certificate, key and client CA files when TLS is on: <see cref="RedisServerOptions.TlsFiles"/>, or a
+    /// generated self-signed certificate that is also the CA clients trust.
+    /// </summary>
+    public RedisTlsFiles? TlsFiles { get; }
 
     /// <summary>"127.0.0.1:port", the form of Argo's <c>hostAddress</c>.</summary>
     public string HostAddress => $"127.0.0.1:{Port}";
+
+    /// <summary>"127.0.0.1:tlsPort", Argo's <c>hostAddress</c> for the TLS listener; throws when TLS is off.</summary>
+    public string TlsHostAddress => TlsPort is { } port
+        ? $"127.0.0.1:{port}"
+        : throw new InvalidOperationException($"{this} has no TLS listener (RedisServerOptions.Tls is off).");
 
     /// <summary>Private temp directory holding the config file and any data.</summary>
     public string WorkingDirectory { get; }
@@ -85,9 +96,9 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
             }
             catch (RedisHarnessException e) when (e.PortConflict && attempt < PortConflictRetries && _portPicked)
             {
-                Port = FreePorts.Next();
+                _port = FreePorts.Next();
                 TlsPort = Options.Tls ? FreePorts.Next() : null;
-                Log.Add($"[harness] port conflict, retrying with port {Port}");
+                Log.Add($"[harness] port conflict, retrying with port {_port} (TLS {TlsPort})");
             }
         }
     }
@@ -126,7 +137,9 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
     public string LogTail(int lines = 40) => Log.Tail(lines);
 
     /// <inheritdoc />
-    public override string ToString() => $"redis-server 127.0.0.1:{Port}{(TlsPort is { } tls ? $" (TLS {tls})" : string.Empty)}";
+    public override string ToString() => Options.TlsOnly
+        ? $"redis-server 127.0.0.1:{TlsPort} (TLS only)"
+        : $"redis-server 127.0.0.1:{_port}{(TlsPort is { } tls ? $" (TLS {tls})" : string.Empty)}";
 
     /// <summary>Kills the server if it runs and deletes its temp directory.</summary>
     public void Dispose()
@@ -152,7 +165,8 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
     private string RenderConfig()
     {
         var config = new StringBuilder();
-        config.AppendLine(CultureInvariant($"port {Port}"));
+        // Port 0 turns the plain-text listener off.
+        config.AppendLine(CultureInvariant($"port {(Options.TlsOnly ? 0 : _port)}"));
         config.AppendLine("bind 127.0.0.1");
         config.AppendLine("daemonize no");
         config.AppendLine("logfile \"\"");
@@ -174,8 +188,8 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
             config.AppendLine(CultureInvariant($"tls-port {TlsPort}"));
             config.AppendLine($"tls-cert-file \"{TlsFiles.CertificateFile}\"");
             config.AppendLine($"tls-key-file \"{TlsFiles.KeyFile}\"");
-            config.AppendLine($"tls-ca-cert-file \"{TlsFiles.CertificateFile}\"");
-            config.AppendLine("tls-auth-clients no");
+            config.AppendLine($"tls-ca-cert-file \"{TlsFiles.CaCertificateFile}\"");
+            config.AppendLine(Options.TlsAuthClients ? "tls-auth-clients yes" : "tls-auth-clients no");
         }
 
         return config.ToString();
@@ -200,7 +214,7 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Options.StartTimeout);
-            while (!await AnswersPingAsync(timeout.Token).ConfigureAwait(false))
+            while (!await IsReadyAsync(process, timeout.Token).ConfigureAwait(false))
             {
                 ThrowIfExited(process);
                 await Task.Delay(PollInterval, timeout.Token).ConfigureAwait(false);
@@ -229,6 +243,34 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
         }
     }
 
+    private static RedisTlsFiles SelfSigned(string directory)
+    {
+        var pair = NatsTlsFiles.CreateSelfSigned(directory);
+        return new RedisTlsFiles(pair.CertificateFile, pair.KeyFile, pair.CertificateFile);
+    }
+
+    /// <summary>
+    /// PING on the plain-text port; without one, the run's own "Ready to accept connections" line, because a TLS
+    /// probe could not pass a server that demands client certificates the harness does not have.
+    /// </summary>
+    private Task<bool> IsReadyAsync(Process process, CancellationToken cancellationToken) =>
+        Options.TlsOnly ? Task.FromResult(LoggedReady(process.Id)) : AnswersPingAsync(cancellationToken);
+
+    private bool LoggedReady(int pid)
+    {
+        var lines = Log.Snapshot();
+        var started = -1;
+        for (var i = lines.Count - 1; i >= 0 && started < 0; i--)
+        {
+            if (lines[i].StartsWith(CultureInvariant($"[harness] started pid {pid}:"), StringComparison.Ordinal))
+            {
+                started = i;
+            }
+        }
+
+        return started >= 0 && lines.Skip(started + 1).Any(l => l.Contains("Ready to accept connections", StringComparison.Ordinal));
+    }
+
     private async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
     {
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -236,7 +278,7 @@ public sealed class RedisServerProcess : IDisposable, IAsyncDisposable
         attempt.CancelAfter(TimeSpan.FromSeconds(2));
         try
         {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, Port), attempt.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, _port), attempt.Token).ConfigureAwait(false);
             await socket.SendAsync("PING\r\n"u8.ToArray(), SocketFlags.None, attempt.Token).ConfigureAwait(false);
             var buffer = new byte[256];
             var read = await socket.ReceiveAsync(buffer, SocketFlags.None, attempt.Token).ConfigureAwait(false);

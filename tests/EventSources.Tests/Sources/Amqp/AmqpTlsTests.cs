@@ -16,13 +16,13 @@ namespace ArgoEvents.EventSources.Tests.Sources.Amqp;
 /// </summary>
 public sealed class AmqpTlsTests(NatsServerFixture bus) : IClassFixture<NatsServerFixture>, IAsyncLifetime
 {
-    private AmqpTlsFiles _files = null!;
+    private TestCertificates _files = null!;
     private RabbitMqServerProcess _broker = null!;
     private int _tlsPort;
 
     public async ValueTask InitializeAsync()
     {
-        _files = AmqpTlsFiles.Create(Path.Combine(Path.GetTempPath(), "argo-amqp-tls-" + Guid.NewGuid().ToString("N")));
+        _files = TestCertificates.Create("argo-amqp-tls-");
         _tlsPort = FreePorts.Next();
         _broker = new RabbitMqServerProcess(new RabbitMqServerOptions
         {
@@ -42,7 +42,7 @@ public sealed class AmqpTlsTests(NatsServerFixture bus) : IClassFixture<NatsServ
     public async ValueTask DisposeAsync()
     {
         await _broker.DisposeAsync();
-        Directory.Delete(_files.Directory, recursive: true);
+        _files.Dispose();
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class AmqpTlsTests(NatsServerFixture bus) : IClassFixture<NatsServ
     }
 
     [Theory]
-    [InlineData("no-client-certificate", "reset by peer")]
+    [InlineData("no-client-certificate", "tls.clientCertSecret and clientKeySecret")]
     [InlineData("server-not-trusted", "remote certificate was rejected")]
     public async Task Without_what_the_tls_peers_require_the_connection_fails(string what, string expected)
     {
