@@ -44,6 +44,27 @@ public sealed class LogRing
         }
     }
 
+    /// <summary>
+    /// Waits until a kept line satisfies <paramref name="match"/>; false when none did within <paramref name="within"/>.
+    /// A process writes its log on its own schedule, so a line about something the test just did may come a little later.
+    /// </summary>
+    public async Task<bool> WaitForLineAsync(Func<string, bool> match, TimeSpan within, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var deadline = DateTime.UtcNow + within;
+        while (!Snapshot().Any(match))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
     /// <summary>The newest <paramref name="count"/> lines joined with newlines, each indented for error messages.</summary>
     public string Tail(int count)
     {

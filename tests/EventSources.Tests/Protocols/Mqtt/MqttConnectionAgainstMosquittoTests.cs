@@ -46,7 +46,9 @@ public sealed class MqttConnectionAgainstMosquittoTests
 
         await Assert.ThrowsAnyAsync<MqttException>(() => connection.PublishAsync("c", Text("late"), cancellationToken: Ct));
         await connection.DisposeAsync();
-        Assert.Contains(broker.Log.Snapshot(), l => l.Contains("Client closing disconnected.", StringComparison.Ordinal));
+        Assert.True(
+            await broker.Log.WaitForLineAsync(l => l.Contains("Client closing disconnected.", StringComparison.Ordinal), TimeSpan.FromSeconds(5), Ct),
+            $"mosquitto did not log the DISCONNECT:{Environment.NewLine}{broker.Log.Tail(20)}");
     }
 
     [Fact]
