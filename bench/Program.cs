@@ -6,6 +6,7 @@ var suites = new Dictionary<string, Func<BenchContext, Task<IReadOnlyList<BenchR
     ["bus"] = context => new BusSuite(context).RunAsync(),
     ["eventsources"] = context => new ArgoEvents.Bench.EventSources.EventSourcesSuite(context).RunAsync(),
     ["sensors"] = context => new ArgoEvents.Bench.Sensors.SensorsSuite(context).RunAsync(),
+    ["queues"] = context => new ArgoEvents.Bench.Queues.QueuesSuite(context).RunAsync(),
 };
 
 var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));

@@ -42,25 +42,12 @@ internal static class AmqpPayload
         WriteStringField(output, ",\"appId\":"u8, delivery.AppId);
         WriteStringField(output, ",\"exchange\":"u8, delivery.Exchange);
         WriteStringField(output, ",\"routingKey\":"u8, delivery.RoutingKey);
-        Write(output, ",\"body\":"u8);
-        if (jsonBody)
-        {
-            GoJson.WriteCompactedRaw(output, body);
-        }
-        else
-        {
-            Write(output, "\""u8);
-            Write(output, Encoding.ASCII.GetBytes(Convert.ToBase64String(body)));
-            Write(output, "\""u8);
-        }
+        GoJson.WriteRaw(output, ",\"body\":"u8);
+        GoJson.WriteBody(output, body, jsonBody);
 
-        if (metadata.Count > 0)
-        {
-            Write(output, ",\"metadata\":"u8);
-            GoJson.WriteStringMap(output, metadata);
-        }
+        GoJson.WriteMetadataField(output, metadata);
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
     }
 
@@ -74,19 +61,13 @@ internal static class AmqpPayload
 
     private static void WriteStringField(IBufferWriter<byte> output, ReadOnlySpan<byte> name, string? value)
     {
-        Write(output, name);
+        GoJson.WriteRaw(output, name);
         GoJson.WriteString(output, value ?? string.Empty);
     }
 
     private static void WriteNumberField(IBufferWriter<byte> output, ReadOnlySpan<byte> name, int value)
     {
-        Write(output, name);
-        Write(output, Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
+        GoJson.WriteRaw(output, name);
+        GoJson.WriteRaw(output, Encoding.ASCII.GetBytes(value.ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -5,7 +5,9 @@ namespace ArgoEvents.EventSources.Sources.Amqp;
 /// <summary>
 /// The deliveries of one consumer whose events are on their way to the bus, in delivery order, at most a window of
 /// them: the consumer starts the next publication without waiting for the previous acknowledgement, and one loop
-/// settles each delivery (ack, or nack with requeue) once its own publication has finished.
+/// settles each delivery (ack, or nack with requeue) once its own publication has finished. Once the oldest has
+/// finished, the loop hands it over together with the finished ones right behind it, in order, so that consecutive
+/// stored deliveries can be acknowledged at once.
 /// </summary>
 internal sealed class AmqpPendingDeliveries : IAsyncDisposable
 {
@@ -13,7 +15,7 @@ internal sealed class AmqpPendingDeliveries : IAsyncDisposable
     private readonly Task _settling;
 
     /// <summary>Starts the settling loop.</summary>
-    public AmqpPendingDeliveries(int window, Func<AmqpPendingDelivery, Task> settle)
+    public AmqpPendingDeliveries(int window, Func<IReadOnlyList<AmqpPendingDelivery>, Task> settle)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(window);
         ArgumentNullException.ThrowIfNull(settle);
@@ -31,11 +33,26 @@ internal sealed class AmqpPendingDeliveries : IAsyncDisposable
         await _settling.ConfigureAwait(false);
     }
 
-    private async Task SettleAllAsync(Func<AmqpPendingDelivery, Task> settle)
+    private async Task SettleAllAsync(Func<IReadOnlyList<AmqpPendingDelivery>, Task> settle)
     {
-        await foreach (var delivery in _pending.Reader.ReadAllAsync().ConfigureAwait(false))
+        var batch = new List<AmqpPendingDelivery>();
+        while (await _pending.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await settle(delivery).ConfigureAwait(false);
+            if (!_pending.Reader.TryRead(out var oldest))
+            {
+                continue;
+            }
+
+            // Settling observes the outcome; here it only matters that there is one.
+            await oldest.Publication.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            batch.Add(oldest);
+            while (_pending.Reader.TryPeek(out var next) && next.Publication.IsCompleted && _pending.Reader.TryRead(out next))
+            {
+                batch.Add(next);
+            }
+
+            await settle(batch).ConfigureAwait(false);
+            batch.Clear();
         }
     }
 }

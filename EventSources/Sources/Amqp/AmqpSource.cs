@@ -26,6 +26,9 @@ internal sealed partial class AmqpSource : IActiveSource
     private readonly ILogger _logger;
     private int _publishFailures;
 
+    // Set when a delivery of the current channel was left unacknowledged, after which no ack may cover earlier tags.
+    private bool _leftUnacknowledged;
+
     /// <summary>Creates the source.</summary>
     public AmqpSource(AmqpSourceOptions options, IEventDispatcher dispatcher, ArgoEventsMetrics metrics, TimeProvider time, ILogger<AmqpSource> logger)
     {
@@ -76,7 +79,7 @@ internal sealed partial class AmqpSource : IActiveSource
             catch (Exception e) when (e is BrokerUnreachableException or AuthenticationFailureException or OperationInterruptedException or System.Net.Sockets.SocketException or IOException or TimeoutException
                 || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                var reason = Describe(e);
+                var reason = Describe(e) + ClientCertificateHint(e);
                 if (attempt >= _options.Backoff.Steps)
                 {
                     throw new AmqpConnectionException($"Connecting to {_options.DisplayUrl} failed {attempt} time(s) (connectionBackoff.steps): {reason}", e);
@@ -114,7 +117,8 @@ internal sealed partial class AmqpSource : IActiveSource
 
             // Ends with the channel: publications still waiting then are abandoned, as their deliveries go back to the queue.
             using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var pending = new AmqpPendingDeliveries(_options.Prefetch, delivery => SettleAsync(channel, delivery, session.Token));
+            _leftUnacknowledged = false;
+            var pending = new AmqpPendingDeliveries(_options.Prefetch, deliveries => SettleAsync(channel, deliveries, session.Token));
             try
             {
                 return await ConsumeUntilEndedAsync(channel, queue, pending, ended, session.Token, cancellationToken).ConfigureAwait(false);
@@ -232,31 +236,73 @@ internal sealed partial class AmqpSource : IActiveSource
         }
     }
 
-    /// <summary>Waits for one publication: ack once stored; otherwise count it, nack with requeue and pause.</summary>
-    private async Task SettleAsync(IChannel channel, AmqpPendingDelivery delivery, CancellationToken cancellationToken)
+    /// <summary>
+    /// Settles finished publications in delivery order: a run of stored ones is acknowledged with one ack of the
+    /// last tag (multiple), since every earlier tag on the channel is settled by then; a failed one is counted,
+    /// nacked with requeue and followed by a pause. Once a delivery is left unacknowledged (the session is ending),
+    /// later ones are acknowledged one by one so as not to cover it.
+    /// </summary>
+    private async Task SettleAsync(IChannel channel, IReadOnlyList<AmqpPendingDelivery> deliveries, CancellationToken cancellationToken)
     {
+        ulong? storedRunEnd = null;
+        foreach (var delivery in deliveries)
+        {
+            try
+            {
+                await delivery.Publication.ConfigureAwait(false);
+                _publishFailures = 0;
+                if (_leftUnacknowledged)
+                {
+                    await AckOrNackAsync(channel, delivery.DeliveryTag, stored: true, requeue: false).ConfigureAwait(false);
+                }
+                else
+                {
+                    storedRunEnd = delivery.DeliveryTag;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Left unacknowledged: closing the connection hands it back to the queue.
+                await AcknowledgeUpToAsync(channel, storedRunEnd).ConfigureAwait(false);
+                storedRunEnd = null;
+                _leftUnacknowledged = true;
+            }
+#pragma warning disable CA1031 // A delivery that cannot be published is counted and handed back; consumption goes on.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                await AcknowledgeUpToAsync(channel, storedRunEnd).ConfigureAwait(false);
+                storedRunEnd = null;
+                _metrics.EventProcessingFailed(_options.EventSourceName, EventName);
+                LogPublishFailed(_logger, e, _options.EventSourceName, EventName, delivery.MessageId ?? string.Empty, !_options.AutoAck);
+                await AckOrNackAsync(channel, delivery.DeliveryTag, stored: false, requeue: true).ConfigureAwait(false);
+                await PauseAfterFailureAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _metrics.EventProcessingDuration(_options.EventSourceName, EventName, _time.GetElapsedTime(delivery.StartedTimestamp));
+            }
+        }
+
+        await AcknowledgeUpToAsync(channel, storedRunEnd).ConfigureAwait(false);
+    }
+
+    /// <summary>With manual acknowledgement: acks every unsettled delivery up to <paramref name="deliveryTag"/> at once.</summary>
+    private async Task AcknowledgeUpToAsync(IChannel channel, ulong? deliveryTag)
+    {
+        if (_options.AutoAck || deliveryTag is not { } tag)
+        {
+            return;
+        }
+
         try
         {
-            await delivery.Publication.ConfigureAwait(false);
-            _publishFailures = 0;
-            await AckOrNackAsync(channel, delivery.DeliveryTag, stored: true, requeue: false).ConfigureAwait(false);
+            await channel.BasicAckAsync(tag, multiple: true, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationInterruptedException e)
         {
-            // Left unacknowledged: closing the connection hands it back to the queue.
-        }
-#pragma warning disable CA1031 // A delivery that cannot be published is counted and handed back; consumption goes on.
-        catch (Exception e)
-#pragma warning restore CA1031
-        {
-            _metrics.EventProcessingFailed(_options.EventSourceName, EventName);
-            LogPublishFailed(_logger, e, _options.EventSourceName, EventName, delivery.MessageId ?? string.Empty, !_options.AutoAck);
-            await AckOrNackAsync(channel, delivery.DeliveryTag, stored: false, requeue: true).ConfigureAwait(false);
-            await PauseAfterFailureAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _metrics.EventProcessingDuration(_options.EventSourceName, EventName, _time.GetElapsedTime(delivery.StartedTimestamp));
+            // The channel is gone, so the broker has already handed the deliveries back; the bus drops duplicates by id.
+            LogSettleLost(_logger, _options.EventSourceName, EventName, tag, e.Message);
         }
     }
 
@@ -313,6 +359,29 @@ internal sealed partial class AmqpSource : IActiveSource
         }
 
         connection.Dispose();
+    }
+
+    /// <summary>
+    /// A broker that requires a client certificate refuses one that is missing after the TLS 1.3 handshake has already
+    /// completed on the client's side, so the refusal surfaces as a reset or an alert on the first read.
+    /// </summary>
+    private string ClientCertificateHint(Exception e)
+    {
+        var ssl = _options.Connection.Ssl;
+        if (!ssl.Enabled || ssl.Certs is { Count: > 0 })
+        {
+            return string.Empty;
+        }
+
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (current is IOException or System.Security.Authentication.AuthenticationException)
+            {
+                return $" (if the broker requires a client certificate, set spec.amqp.{EventName}.tls.clientCertSecret and clientKeySecret)";
+            }
+        }
+
+        return string.Empty;
     }
 
     private static string Describe(Exception e)

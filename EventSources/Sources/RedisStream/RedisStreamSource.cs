@@ -110,27 +110,61 @@ internal sealed partial class RedisStreamSource : IActiveSource
         }
     }
 
-    /// <summary>Pending first, then new entries, with a pending pass again every <see cref="RedisStreamSourceOptions.ClaimMinIdle"/>.</summary>
+    /// <summary>
+    /// Pending first, then new entries, with a pending pass again every <see cref="RedisStreamSourceOptions.ClaimMinIdle"/>.
+    /// The next read overlaps the publications of the batches before it (at most <see cref="BatchesInFlight"/>
+    /// batches, each acknowledged once the bus stored its events); while any batch is in flight the read does not
+    /// block, so the XACKs behind it on this connection are not held up, and the pending pass waits for every batch.
+    /// </summary>
     private async Task ReadAsync(RedisConnection connection, string stream, CancellationToken cancellationToken)
     {
-        var nextPendingPass = _time.GetUtcNow();
-        while (true)
+        var inFlight = new Queue<Task>();
+        var limit = BatchesInFlight(_options.Count);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_time.GetUtcNow() >= nextPendingPass)
+            var nextPendingPass = _time.GetUtcNow();
+            while (true)
             {
-                await ReadPendingAsync(connection, stream, cancellationToken).ConfigureAwait(false);
-                nextPendingPass = _time.GetUtcNow() + _options.ClaimMinIdle;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                if (_time.GetUtcNow() >= nextPendingPass)
+                {
+                    // Entries still being published are this consumer's pending entries too: finish them before re-reading.
+                    while (inFlight.Count > 0)
+                    {
+                        await inFlight.Dequeue().ConfigureAwait(false);
+                    }
 
-            var block = TimeSpan.FromMilliseconds(Math.Clamp((nextPendingPass - _time.GetUtcNow()).TotalMilliseconds, 1, _options.Block.TotalMilliseconds));
-            var entries = await connection.ReadGroupAsync(stream, Group, _options.Consumer, RedisStreamCommands.NewEntries, _options.Count, block, cancellationToken).ConfigureAwait(false);
-            if (entries.Count > 0)
+                    await ReadPendingAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+                    nextPendingPass = _time.GetUtcNow() + _options.ClaimMinIdle;
+                }
+
+                TimeSpan? block = inFlight.Count > 0
+                    ? null
+                    : TimeSpan.FromMilliseconds(Math.Clamp((nextPendingPass - _time.GetUtcNow()).TotalMilliseconds, 1, _options.Block.TotalMilliseconds));
+                var entries = await connection.ReadGroupAsync(stream, Group, _options.Consumer, RedisStreamCommands.NewEntries, _options.Count, block, cancellationToken).ConfigureAwait(false);
+                if (entries.Count > 0)
+                {
+                    inFlight.Enqueue(PublishAndAcknowledgeAsync(connection, stream, entries, cancellationToken));
+                }
+
+                if (inFlight.Count > 0 && (entries.Count == 0 || inFlight.Count >= limit))
+                {
+                    await inFlight.Dequeue().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            // Leaving (connection lost, cancelled): what was not acknowledged stays pending and is read again.
+            foreach (var batch in inFlight)
             {
-                await PublishAndAcknowledgeAsync(connection, stream, entries, cancellationToken).ConfigureAwait(false);
+                await batch.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>Read batches in flight: at least two, and about 512 entries when reads are small.</summary>
+    private static int BatchesInFlight(int count) => Math.Max(2, 512 / Math.Max(1, count));
 
     private async Task ReadPendingAsync(RedisConnection connection, string stream, CancellationToken cancellationToken)
     {
