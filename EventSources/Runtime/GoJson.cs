@@ -12,6 +12,40 @@ internal static class GoJson
 {
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
 
+    /// <summary>Writes bytes that are already JSON text (a literal name, a punctuation mark).</summary>
+    public static void WriteRaw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
+    }
+
+    /// <summary>
+    /// Writes a message body as Argo's queue sources carry it: with <paramref name="jsonBody"/> the validated JSON
+    /// itself (Go's json.RawMessage), otherwise Go's []byte, which encoding/json writes as a base64 string.
+    /// </summary>
+    public static void WriteBody(IBufferWriter<byte> output, ReadOnlySpan<byte> body, bool jsonBody)
+    {
+        if (jsonBody)
+        {
+            WriteCompactedRaw(output, body);
+            return;
+        }
+
+        WriteRaw(output, "\""u8);
+        WriteRaw(output, Encoding.ASCII.GetBytes(Convert.ToBase64String(body)));
+        WriteRaw(output, "\""u8);
+    }
+
+    /// <summary>Writes <c>,"metadata":{...}</c>, or nothing when <paramref name="metadata"/> is empty (Go's omitempty).</summary>
+    public static void WriteMetadataField(IBufferWriter<byte> output, IReadOnlyDictionary<string, string>? metadata)
+    {
+        if (metadata is { Count: > 0 })
+        {
+            WriteRaw(output, ",\"metadata\":"u8);
+            WriteStringMap(output, metadata);
+        }
+    }
+
     /// <summary>Writes a JSON string.</summary>
     public static void WriteString(IBufferWriter<byte> output, string value)
     {

@@ -9,21 +9,11 @@ internal static class CalendarPayload
     public static byte[] Build(string eventTime, IReadOnlyDictionary<string, string> metadata)
     {
         var output = new ArrayBufferWriter<byte>(128);
-        Write(output, "{\"eventTime\":"u8);
+        GoJson.WriteRaw(output, "{\"eventTime\":"u8);
         GoJson.WriteString(output, eventTime);
-        if (metadata.Count > 0)
-        {
-            Write(output, ",\"metadata\":"u8);
-            GoJson.WriteStringMap(output, metadata);
-        }
+        GoJson.WriteMetadataField(output, metadata);
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
     }
 }

@@ -14,27 +14,21 @@ internal static class FilePayload
     public static byte[] Build(string name, FileOp op, IReadOnlyDictionary<string, string> metadata)
     {
         var output = new ArrayBufferWriter<byte>(128);
-        Write(output, "{\"name\":"u8);
+        GoJson.WriteRaw(output, "{\"name\":"u8);
         GoJson.WriteString(output, name);
-        Write(output, ",\"op\":"u8);
-        Write(output, Encoding.ASCII.GetBytes(((uint)op).ToString(CultureInfo.InvariantCulture)));
-        Write(output, ",\"metadata\":"u8);
+        GoJson.WriteRaw(output, ",\"op\":"u8);
+        GoJson.WriteRaw(output, Encoding.ASCII.GetBytes(((uint)op).ToString(CultureInfo.InvariantCulture)));
+        GoJson.WriteRaw(output, ",\"metadata\":"u8);
         if (metadata.Count > 0)
         {
             GoJson.WriteStringMap(output, metadata);
         }
         else
         {
-            Write(output, "null"u8);
+            GoJson.WriteRaw(output, "null"u8);
         }
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
     }
 }

@@ -24,34 +24,20 @@ internal static class NatsPayload
         }
 
         var output = new ArrayBufferWriter<byte>(body.Length + 256);
-        Write(output, "{\"subject\":"u8);
+        GoJson.WriteRaw(output, "{\"subject\":"u8);
         GoJson.WriteString(output, subject);
-        Write(output, ",\"body\":"u8);
-        if (jsonBody)
-        {
-            GoJson.WriteCompactedRaw(output, body);
-        }
-        else
-        {
-            Write(output, "\""u8);
-            var base64 = Convert.ToBase64String(body);
-            Write(output, System.Text.Encoding.ASCII.GetBytes(base64));
-            Write(output, "\""u8);
-        }
+        GoJson.WriteRaw(output, ",\"body\":"u8);
+        GoJson.WriteBody(output, body, jsonBody);
 
         if (headers is { Count: > 0 })
         {
-            Write(output, ",\"header\":"u8);
+            GoJson.WriteRaw(output, ",\"header\":"u8);
             GoJson.WriteStringListMap(output, Group(headers));
         }
 
-        if (metadata.Count > 0)
-        {
-            Write(output, ",\"metadata\":"u8);
-            GoJson.WriteStringMap(output, metadata);
-        }
+        GoJson.WriteMetadataField(output, metadata);
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
     }
 
@@ -69,11 +55,5 @@ internal static class NatsPayload
         }
 
         return grouped.Select(e => new KeyValuePair<string, IReadOnlyList<string>>(e.Key, e.Value));
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
     }
 }

@@ -24,11 +24,11 @@ internal static class RedisPayload
         }
 
         var output = new ArrayBufferWriter<byte>(body.Length + 128);
-        Write(output, "{\"channel\":"u8);
+        GoJson.WriteRaw(output, "{\"channel\":"u8);
         GoJson.WriteString(output, channel);
-        Write(output, ",\"pattern\":"u8);
+        GoJson.WriteRaw(output, ",\"pattern\":"u8);
         GoJson.WriteString(output, pattern ?? string.Empty);
-        Write(output, ",\"body\":"u8);
+        GoJson.WriteRaw(output, ",\"body\":"u8);
         if (jsonBody)
         {
             GoJson.WriteCompactedRaw(output, body);
@@ -39,19 +39,9 @@ internal static class RedisPayload
             GoJson.WriteString(output, Encoding.UTF8.GetString(body));
         }
 
-        if (metadata.Count > 0)
-        {
-            Write(output, ",\"metadata\":"u8);
-            GoJson.WriteStringMap(output, metadata);
-        }
+        GoJson.WriteMetadataField(output, metadata);
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
     }
 }

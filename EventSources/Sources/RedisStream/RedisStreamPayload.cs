@@ -22,25 +22,15 @@ internal static class RedisStreamPayload
         }
 
         var output = new ArrayBufferWriter<byte>(256);
-        Write(output, "{\"stream\":"u8);
+        GoJson.WriteRaw(output, "{\"stream\":"u8);
         GoJson.WriteString(output, stream);
-        Write(output, ",\"message_id\":"u8);
+        GoJson.WriteRaw(output, ",\"message_id\":"u8);
         GoJson.WriteString(output, entry.Id);
-        Write(output, ",\"values\":"u8);
+        GoJson.WriteRaw(output, ",\"values\":"u8);
         GoJson.WriteStringMap(output, values);
-        if (metadata.Count > 0)
-        {
-            Write(output, ",\"metadata\":"u8);
-            GoJson.WriteStringMap(output, metadata);
-        }
+        GoJson.WriteMetadataField(output, metadata);
 
-        Write(output, "}"u8);
+        GoJson.WriteRaw(output, "}"u8);
         return output.WrittenSpan.ToArray();
-    }
-
-    private static void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(output.GetSpan(bytes.Length));
-        output.Advance(bytes.Length);
     }
 }
