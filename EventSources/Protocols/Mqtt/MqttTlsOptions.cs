@@ -14,6 +14,9 @@ public sealed record MqttTlsOptions
     /// <summary>Client certificate with its private key, for brokers that require one (<c>clientCertSecret</c> and <c>clientKeySecret</c>).</summary>
     public X509Certificate2? ClientCertificate { get; init; }
 
+    /// <summary>Intermediates sent along with <see cref="ClientCertificate"/>, for brokers that trust only the root.</summary>
+    public IReadOnlyList<X509Certificate2> ClientCertificateChain { get; init; } = [];
+
     /// <summary>Accept any broker certificate (<c>insecureSkipVerify</c>); for tests and trusted networks only.</summary>
     public bool InsecureSkipVerify { get; init; }
 

@@ -43,7 +43,8 @@ internal static class MqttTransport
         var options = new SslClientAuthenticationOptions { TargetHost = tls.ServerName ?? address.Host };
         if (tls.ClientCertificate is { } certificate)
         {
-            options.ClientCertificates = [certificate];
+            // A context carries the intermediates; ClientCertificates would send the leaf alone.
+            options.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, [.. tls.ClientCertificateChain], offline: true);
         }
 
         if (tls.InsecureSkipVerify)

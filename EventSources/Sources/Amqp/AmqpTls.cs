@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
+using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.ServiceDefaults.Secrets;
 using RabbitMQ.Client;
 
@@ -24,48 +25,19 @@ internal static class AmqpTls
         {
             option.AcceptablePolicyErrors = SslPolicyErrors.RemoteCertificateChainErrors | SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable;
         }
-        else if (secrets.Resolve(tls.CaCertSecret, $"{field}.tls.caCertSecret") is { } caPem)
+        else if (TlsSecrets.ReadAuthorities(tls, secrets, field) is { } authority)
         {
-            var authority = ReadCertificates(caPem, $"{field}.tls.caCertSecret");
             option.CertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(authority, certificate, errors);
         }
 
-        if (tls.ClientCertSecret is not null || tls.ClientKeySecret is not null)
+        if (TlsSecrets.ReadClientCertificate(tls, secrets, field) is { } client)
         {
-            var certificatePem = secrets.Resolve(tls.ClientCertSecret, $"{field}.tls.clientCertSecret")
-                ?? throw new InvalidOperationException($"{field}.tls.clientCertSecret is required with clientKeySecret.");
-            var keyPem = secrets.Resolve(tls.ClientKeySecret, $"{field}.tls.clientKeySecret")
-                ?? throw new InvalidOperationException($"{field}.tls.clientKeySecret is required with clientCertSecret.");
-            try
-            {
-                using var pemCertificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
-
-                // SslStream on Linux needs the key in a PKCS#12-backed certificate, not an ephemeral PEM one.
-                var exported = X509CertificateLoader.LoadPkcs12(pemCertificate.Export(X509ContentType.Pkcs12), null);
-                option.Certs = new X509CertificateCollection { exported };
-            }
-            catch (System.Security.Cryptography.CryptographicException e)
-            {
-                throw new InvalidOperationException($"{field}.tls.clientCertSecret/clientKeySecret: not a PEM certificate and matching PEM key: {e.Message}", e);
-            }
+            // RabbitMQ.Client offers the first certificate of the collection; the intermediates go with it.
+            option.Certs = new X509CertificateCollection { client.Certificate };
+            option.Certs.AddRange(client.Chain);
         }
 
         return option;
-    }
-
-    private static X509Certificate2Collection ReadCertificates(string pem, string field)
-    {
-        var certificates = new X509Certificate2Collection();
-        try
-        {
-            certificates.ImportFromPem(pem);
-        }
-        catch (System.Security.Cryptography.CryptographicException e)
-        {
-            throw new InvalidOperationException($"{field}: not a PEM certificate: {e.Message}", e);
-        }
-
-        return certificates.Count > 0 ? certificates : throw new InvalidOperationException($"{field}: no PEM certificate found.");
     }
 
     private static bool TrustedBy(X509Certificate2Collection authority, X509Certificate? certificate, SslPolicyErrors errors)

@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Protocols.Mqtt;
+using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.Mqtt;
@@ -19,52 +19,15 @@ internal static class MqttTls
     {
         ArgumentNullException.ThrowIfNull(tls);
         ArgumentNullException.ThrowIfNull(secrets);
-        IReadOnlyList<X509Certificate2> authorities = [];
-        if (!tls.InsecureSkipVerify && secrets.Resolve(tls.CaCertSecret, $"{field}.tls.caCertSecret") is { } caPem)
-        {
-            authorities = ReadCertificates(caPem, $"{field}.tls.caCertSecret");
-        }
-
-        X509Certificate2? client = null;
-        if (tls.ClientCertSecret is not null || tls.ClientKeySecret is not null)
-        {
-            var certificatePem = secrets.Resolve(tls.ClientCertSecret, $"{field}.tls.clientCertSecret")
-                ?? throw new InvalidOperationException($"{field}.tls.clientCertSecret is required with clientKeySecret.");
-            var keyPem = secrets.Resolve(tls.ClientKeySecret, $"{field}.tls.clientKeySecret")
-                ?? throw new InvalidOperationException($"{field}.tls.clientKeySecret is required with clientCertSecret.");
-            try
-            {
-                using var pemCertificate = X509Certificate2.CreateFromPem(certificatePem, keyPem);
-
-                // SslStream on Linux needs the key in a PKCS#12-backed certificate, not an ephemeral PEM one.
-                client = X509CertificateLoader.LoadPkcs12(pemCertificate.Export(X509ContentType.Pkcs12), null);
-            }
-            catch (CryptographicException e)
-            {
-                throw new InvalidOperationException($"{field}.tls.clientCertSecret/clientKeySecret: not a PEM certificate and matching PEM key: {e.Message}", e);
-            }
-        }
+        IReadOnlyList<X509Certificate2> authorities = !tls.InsecureSkipVerify && TlsSecrets.ReadAuthorities(tls, secrets, field) is { } read ? [.. read] : [];
+        var client = TlsSecrets.ReadClientCertificate(tls, secrets, field);
 
         return new MqttTlsOptions
         {
             CertificateAuthorities = authorities,
-            ClientCertificate = client,
+            ClientCertificate = client?.Certificate,
+            ClientCertificateChain = client is null ? [] : [.. client.Chain],
             InsecureSkipVerify = tls.InsecureSkipVerify,
         };
-    }
-
-    private static X509Certificate2[] ReadCertificates(string pem, string field)
-    {
-        var certificates = new X509Certificate2Collection();
-        try
-        {
-            certificates.ImportFromPem(pem);
-        }
-        catch (CryptographicException e)
-        {
-            throw new InvalidOperationException($"{field}: not a PEM certificate: {e.Message}", e);
-        }
-
-        return certificates.Count > 0 ? [.. certificates] : throw new InvalidOperationException($"{field}: no PEM certificate found.");
     }
 }

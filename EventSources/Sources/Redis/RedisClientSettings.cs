@@ -1,7 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Protocols.Resp;
+using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.Redis;
@@ -82,54 +82,13 @@ internal static class RedisClientSettings
     private static RedisOptions WithTls(RedisOptions options, TlsConfig tls, SecretResolver secrets, string field)
     {
         options = options with { UseTls = true, TlsInsecureSkipVerify = tls.InsecureSkipVerify };
-        if (!tls.InsecureSkipVerify && secrets.Resolve(tls.CaCertSecret, $"{field}.tls.caCertSecret") is { } caPem)
+        if (!tls.InsecureSkipVerify && TlsSecrets.ReadAuthorities(tls, secrets, field) is { } authorities)
         {
-            var authorities = new X509Certificate2Collection();
-            try
-            {
-                authorities.ImportFromPem(caPem);
-            }
-            catch (CryptographicException e)
-            {
-                throw new InvalidOperationException($"{field}.tls.caCertSecret: not a PEM certificate: {e.Message}", e);
-            }
-
-            if (authorities.Count == 0)
-            {
-                throw new InvalidOperationException($"{field}.tls.caCertSecret: no PEM certificate found.");
-            }
-
             options = options with { TlsCaCertificates = authorities };
         }
 
-        if (tls.ClientCertSecret is null && tls.ClientKeySecret is null)
-        {
-            return options;
-        }
-
-        var certificatePem = secrets.Resolve(tls.ClientCertSecret, $"{field}.tls.clientCertSecret")
-            ?? throw new InvalidOperationException($"{field}.tls.clientCertSecret is required with clientKeySecret.");
-        var keyPem = secrets.Resolve(tls.ClientKeySecret, $"{field}.tls.clientKeySecret")
-            ?? throw new InvalidOperationException($"{field}.tls.clientKeySecret is required with clientCertSecret.");
-        try
-        {
-            using var pem = X509Certificate2.CreateFromPem(certificatePem, keyPem);
-
-            // As Go's tls.X509KeyPair, the certificates after the first are the chain sent with it.
-            var chain = new X509Certificate2Collection();
-            chain.ImportFromPem(certificatePem);
-            chain.RemoveAt(0);
-
-            // SslStream on Linux needs the key in a PKCS#12-backed certificate, not an ephemeral PEM one.
-            return options with
-            {
-                TlsClientCertificate = X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null),
-                TlsClientCertificateChain = chain.Count > 0 ? chain : null,
-            };
-        }
-        catch (CryptographicException e)
-        {
-            throw new InvalidOperationException($"{field}.tls.clientCertSecret/clientKeySecret: not a PEM certificate and matching PEM key: {e.Message}", e);
-        }
+        return TlsSecrets.ReadClientCertificate(tls, secrets, field) is { } client
+            ? options with { TlsClientCertificate = client.Certificate, TlsClientCertificateChain = client.Chain.Count > 0 ? client.Chain : null }
+            : options;
     }
 }
