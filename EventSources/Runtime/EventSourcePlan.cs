@@ -1,5 +1,7 @@
 using ArgoEvents.Api.V1Alpha1;
+using ArgoEvents.EventSources.Filtering;
 using ArgoEvents.EventSources.Sources.Webhook;
+using Microsoft.Extensions.Logging;
 
 namespace ArgoEvents.EventSources.Runtime;
 
@@ -40,14 +42,26 @@ public sealed class EventSourcePlan
         return new EventSourceIdentity(eventSource.Metadata.Name!, eventSource.Spec.Events.ToDictionary(e => e.Name, e => e.Type.TypeName));
     }
 
-    /// <summary>Builds every source of the EventSource.</summary>
+    /// <summary>
+    /// Builds every source of the EventSource. Events with a <c>filter.expression</c> get it compiled here and applied
+    /// to everything they dispatch.
+    /// </summary>
     /// <exception cref="NotSupportedException">A type is not run by this build.</exception>
-    /// <exception cref="InvalidOperationException">A source cannot run as specified; the message names the field.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A source cannot run as specified, or filter expressions are refused; the message names the field.
+    /// </exception>
     public static EventSourcePlan Create(EventSource eventSource, SourceRegistry registry, SourceContext context)
     {
         ArgumentNullException.ThrowIfNull(eventSource);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(context);
+        var filters = EventFilterSet.Compile(eventSource);
+        if (filters.Count > 0)
+        {
+            var logger = context.LoggerFactory.CreateLogger<FilteringEventDispatcher>();
+            context = context with { Dispatcher = new FilteringEventDispatcher(context.Dispatcher, filters, context.EventSourceName, logger) };
+        }
+
         var routes = new WebhookRouteTable();
         var active = new List<IActiveSource>();
         var events = eventSource.Spec.Events.ToList();

@@ -29,10 +29,6 @@ public sealed class AmqpSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (AmqpEventSource)source.Source;
         var field = $"spec.amqp.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var url = ResolveUrl(spec, context, field);
         var routingKey = Required(spec.RoutingKey, $"{field}.routingKey", "routing key must be specified");

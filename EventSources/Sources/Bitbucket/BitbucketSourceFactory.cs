@@ -22,10 +22,6 @@ public sealed partial class BitbucketSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (BitbucketEventSource)source.Source;
         var field = $"spec.bitbucket.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = WebhookSourceFactory.Endpoint(source.Name, spec.Webhook!, $"{field}.webhook", context.Secrets);
         var logger = context.LoggerFactory.CreateLogger<BitbucketRouteHandler>();

@@ -23,10 +23,6 @@ public sealed partial class CalendarSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (CalendarEventSource)source.Source;
         var field = $"spec.calendar.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var zone = CalendarTimeZones.Find(spec.Timezone ?? string.Empty)
             ?? throw new InvalidOperationException($"{field}.timezone: '{spec.Timezone}' is not a known IANA time zone (such as Europe/Paris or America/New_York).");

@@ -22,10 +22,6 @@ public sealed class FileSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (FileEventSource)source.Source;
         var field = $"spec.file.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         if (spec.EventType is not { } eventType || !FileOpNames.Single.Contains(eventType))
         {

@@ -21,10 +21,6 @@ public sealed partial class GithubSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (GithubEventSource)source.Source;
         var field = $"spec.github.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = WebhookSourceFactory.Endpoint(source.Name, spec.Webhook!, $"{field}.webhook", context.Secrets);
         var secret = context.Secrets.Resolve(spec.WebhookSecret, $"{field}.webhookSecret");

@@ -23,10 +23,6 @@ public sealed partial class GitlabSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (GitlabEventSource)source.Source;
         var field = $"spec.gitlab.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = WebhookSourceFactory.Endpoint(source.Name, spec.Webhook!, $"{field}.webhook", context.Secrets);
         var secretToken = context.Secrets.Resolve(spec.SecretToken, $"{field}.secretToken");

@@ -48,10 +48,6 @@ public sealed class MqttSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (MqttEventSource)source.Source;
         var field = $"spec.mqtt.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var url = string.IsNullOrEmpty(spec.Url) ? throw new InvalidOperationException($"{field}.url is required.") : spec.Url;
         try

@@ -25,10 +25,6 @@ public sealed class NatsSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (NatsEventSource)source.Source;
         var field = $"spec.nats.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var subject = spec.Subject ?? throw new InvalidOperationException($"{field}.subject is required.");
         Check(() => NatsSubject.EnsureValid(subject), $"{field}.subject");

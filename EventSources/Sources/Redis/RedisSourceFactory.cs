@@ -21,10 +21,6 @@ public sealed class RedisSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (RedisEventSource)source.Source;
         var field = $"spec.redis.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         if (spec.Channels.Count == 0)
         {

@@ -26,10 +26,6 @@ public sealed class RedisStreamSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (RedisStreamEventSource)source.Source;
         var field = $"spec.redisStream.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         if (spec.Streams.Count == 0)
         {

@@ -18,10 +18,6 @@ public sealed class SlackSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (SlackEventSource)source.Source;
         var field = $"spec.slack.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = WebhookSourceFactory.Endpoint(source.Name, spec.Webhook!, $"{field}.webhook", context.Secrets);
         var signingSecret = context.Secrets.Resolve(spec.SigningSecret, $"{field}.signingSecret");

@@ -26,10 +26,6 @@ public sealed partial class SnsSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(context);
         var spec = (SnsEventSource)source.Source;
         var field = $"spec.sns.{source.Name}";
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"{field}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = WebhookSourceFactory.Endpoint(source.Name, spec.Webhook!, $"{field}.webhook", context.Secrets);
         var logger = context.LoggerFactory.CreateLogger<SnsRouteHandler>();

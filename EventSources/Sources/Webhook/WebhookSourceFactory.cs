@@ -17,10 +17,6 @@ public sealed class WebhookSourceFactory : ISourceFactory
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(context);
         var spec = (WebhookEventSource)source.Source;
-        if (spec.Filter?.Expression is { Length: > 0 })
-        {
-            throw new InvalidOperationException($"spec.webhook.{source.Name}.filter.expression: EventSource filter expressions are not supported by this build yet.");
-        }
 
         var endpoint = Endpoint(source.Name, spec.Context, $"spec.webhook.{source.Name}", context.Secrets);
         return SourceParts.FromRoutes(new WebhookRouteHandler(

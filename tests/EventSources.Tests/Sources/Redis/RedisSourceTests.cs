@@ -164,7 +164,6 @@ public sealed class RedisSourceTests(NatsServerFixture bus) : IClassFixture<Nats
     [InlineData("no-address", "spec.redis.x.hostAddress")]
     [InlineData("bad-port", "spec.redis.x.hostAddress")]
     [InlineData("missing-secret", "spec.redis.x.password")]
-    [InlineData("filter", "spec.redis.x.filter.expression")]
     public async Task What_cannot_run_is_refused_at_start_naming_the_field(string what, string field)
     {
         await using var context = await TestSourceContext.StartAsync("refused", bus.ClientUrl, EventSourceTypes.Redis, ["x"]);
@@ -175,8 +174,7 @@ public sealed class RedisSourceTests(NatsServerFixture bus) : IClassFixture<Nats
             "no-namespace" => spec with { Password = new SecretKeySelector { Name = "s", Key = "k" } },
             "no-address" => spec with { HostAddress = null },
             "bad-port" => spec with { HostAddress = "127.0.0.1:http" },
-            "missing-secret" => spec with { Namespace = "ns", Password = new SecretKeySelector { Name = "s", Key = "k" } },
-            _ => spec with { Filter = new EventSourceFilter { Expression = "true" } },
+            _ => spec with { Namespace = "ns", Password = new SecretKeySelector { Name = "s", Key = "k" } },
         };
 
         var error = Assert.Throws<InvalidOperationException>(() => new RedisSourceFactory().Create(new NamedEventSource("x", spec), context.Context));
