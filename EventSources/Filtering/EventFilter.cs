@@ -4,7 +4,8 @@ namespace ArgoEvents.EventSources.Filtering;
 
 /// <summary>
 /// One event's <c>filter.expression</c>, compiled once: the payload's top-level keys (with <c>-</c> read as
-/// <c>_</c>) are its variables, and the event is kept only when the expression yields true.
+/// <c>_</c>, and dotted keys read as paths) are its variables, and the event is kept only when the expression yields
+/// true.
 /// </summary>
 internal sealed class EventFilter
 {
@@ -57,12 +58,51 @@ internal sealed class EventFilter
             }
 
             var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var dotted = false;
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                variables[property.Name.Replace('-', '_')] = ExprValues.FromJson(property.Value);
+                var name = property.Name.Replace('-', '_');
+                variables[name] = ExprValues.FromJson(property.Value);
+                dotted |= name.Contains('.', StringComparison.Ordinal);
             }
 
-            return variables;
+            return dotted ? Expand(variables) : variables;
         }
+    }
+
+    /// <summary>
+    /// Argo reads top-level keys with dots as paths (<c>{"a.b":1}</c> is <c>a.b</c>), and drops a key that is the
+    /// parent of the key sorted right after it (<c>"a"</c> beside <c>"a.b"</c>), so the more specific one wins.
+    /// </summary>
+    private static Dictionary<string, object?> Expand(Dictionary<string, object?> variables)
+    {
+        var keys = variables.Keys.Order(StringComparer.Ordinal).ToList();
+        var expanded = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var key = keys[i];
+            if (i + 1 < keys.Count && keys[i + 1].StartsWith(key + ".", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var segments = key.Split('.');
+            var map = expanded;
+            foreach (var segment in segments.AsSpan(0, segments.Length - 1))
+            {
+                // The variables are this evaluation's own copies, so a map already there may take the nested key.
+                if (map.GetValueOrDefault(segment) is not Dictionary<string, object?> child)
+                {
+                    child = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    map[segment] = child;
+                }
+
+                map = child;
+            }
+
+            map[segments[^1]] = variables[key];
+        }
+
+        return expanded;
     }
 }

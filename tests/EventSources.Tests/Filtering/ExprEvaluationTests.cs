@@ -185,6 +185,18 @@ public sealed class ExprEvaluationTests
         Assert.False(variables.ContainsKey("a-b"));
     }
 
+    [Fact]
+    public void Dotted_top_level_keys_are_paths_and_a_parent_beside_its_child_is_dropped()
+    {
+        var variables = EventFilter.Environment("""{"x.y-z":1,"a":{"keep":true},"a.b":2,"m":{"n":3}}"""u8.ToArray());
+
+        Assert.Equal(1.0, ExprParser.Parse("x.y_z").Evaluate(variables));
+        Assert.Equal(2.0, ExprParser.Parse("a.b").Evaluate(variables));
+        Assert.Null(ExprParser.Parse("a.keep").Evaluate(variables));
+        Assert.Equal(3.0, ExprParser.Parse("m.n").Evaluate(variables));
+        Assert.False(variables.ContainsKey("x.y_z"));
+    }
+
     [Theory]
     [InlineData(5.0, "5", "5")]
     [InlineData(2.5, "2.5", "2.5")]
