@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -26,6 +27,19 @@ public sealed record NatsOptions
 
     /// <summary>Whether to accept any server certificate (development clusters with self-signed certificates).</summary>
     public bool TlsInsecureSkipVerify { get; init; }
+
+    /// <summary>
+    /// Authorities that alone are trusted to have issued the server certificate, instead of the system's trust store;
+    /// revocation is not checked. The server name must still match unless <see cref="TlsInsecureSkipVerify"/> is set,
+    /// which ignores these. Null or empty: the system's trust store.
+    /// </summary>
+    public X509Certificate2Collection? TlsCaCertificates { get; init; }
+
+    /// <summary>Certificate with its private key presented to servers that ask for one (nats-server <c>verify: true</c>); null presents none.</summary>
+    public X509Certificate2? TlsClientCertificate { get; init; }
+
+    /// <summary>Intermediate authorities sent along with <see cref="TlsClientCertificate"/>, so a server trusting only the root can verify it.</summary>
+    public X509Certificate2Collection? TlsClientCertificateChain { get; init; }
 
     /// <summary>Time allowed for TCP connect, optional TLS handshake and the CONNECT/PING/PONG exchange.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(2);

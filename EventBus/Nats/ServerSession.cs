@@ -2,6 +2,8 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -49,24 +51,19 @@ internal sealed class ServerSession : IDisposable
             await ReadUntilAsync(reader, handshake, static h => h.Info is not null, timeout.Token).ConfigureAwait(false);
             var info = handshake.Info!;
 
-            if (info.TlsRequired || address.Tls || options.TlsRequired)
+            var useTls = info.TlsRequired || address.Tls || options.TlsRequired;
+            if (useTls)
             {
                 await reader.CompleteAsync().ConfigureAwait(false);
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-                await ssl.AuthenticateAsClientAsync(
-                    new SslClientAuthenticationOptions
-                    {
-                        TargetHost = address.Host,
-                        RemoteCertificateValidationCallback = options.TlsInsecureSkipVerify ? (_, _, _, _) => true : null,
-                    },
-                    timeout.Token).ConfigureAwait(false);
                 stream = ssl;
+                await ssl.AuthenticateAsClientAsync(TlsOptions(address, options), timeout.Token).ConfigureAwait(false);
                 reader = CreateReader(stream);
             }
 
             var connect = new ConnectCommand
             {
-                TlsRequired = info.TlsRequired || address.Tls || options.TlsRequired,
+                TlsRequired = useTls,
                 AuthToken = address.Token ?? options.Token,
                 User = address.User ?? options.User,
                 Pass = address.User is not null ? address.Password : options.Password,
@@ -78,10 +75,17 @@ internal sealed class ServerSession : IDisposable
             "CONNECT "u8.CopyTo(command);
             json.CopyTo(command, 8);
             "\r\nPING\r\n"u8.CopyTo(command.AsSpan(8 + json.Length));
-            await stream.WriteAsync(command, timeout.Token).ConfigureAwait(false);
-            await stream.FlushAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await stream.WriteAsync(command, timeout.Token).ConfigureAwait(false);
+                await stream.FlushAsync(timeout.Token).ConfigureAwait(false);
+                await ReadUntilAsync(reader, handshake, static h => h.Ponged || h.Error is not null, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (useTls && handshake.Error is null && e is IOException or AuthenticationException or NatsConnectionException)
+            {
+                throw new NatsConnectionException($"Connecting to {address} failed right after the TLS handshake ({Innermost(e).Message}); {ClientCertificateHint(options)}.", e);
+            }
 
-            await ReadUntilAsync(reader, handshake, static h => h.Ponged || h.Error is not null, timeout.Token).ConfigureAwait(false);
             if (handshake.Error is { } error)
             {
                 throw error.Contains("Authorization", StringComparison.OrdinalIgnoreCase)
@@ -96,7 +100,7 @@ internal sealed class ServerSession : IDisposable
             Close(socket, stream);
             throw new NatsConnectionException($"Connecting to {address} did not complete within {options.ConnectTimeout.TotalMilliseconds:0} ms.");
         }
-        catch (Exception e) when (e is SocketException or IOException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (e is SocketException or IOException or AuthenticationException)
         {
             Close(socket, stream);
             throw new NatsConnectionException($"Connecting to {address} failed: {e.Message}", e);
@@ -158,6 +162,51 @@ internal sealed class ServerSession : IDisposable
         Stream.Dispose();
         _reader.Complete();
         _lifetime.Dispose();
+    }
+
+    private static SslClientAuthenticationOptions TlsOptions(NatsServerAddress address, NatsOptions options)
+    {
+        var tls = new SslClientAuthenticationOptions { TargetHost = address.Host };
+        if (options.TlsClientCertificate is { } certificate)
+        {
+            // A context carries the intermediates, so a server trusting only the root can verify the client;
+            // ClientCertificates would send the leaf alone.
+            tls.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, options.TlsClientCertificateChain ?? [], offline: true);
+        }
+
+        if (options.TlsInsecureSkipVerify)
+        {
+            tls.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        }
+        else if (options.TlsCaCertificates is { Count: > 0 } authorities)
+        {
+            tls.CertificateChainPolicy = new X509ChainPolicy
+            {
+                TrustMode = X509ChainTrustMode.CustomRootTrust,
+                RevocationMode = X509RevocationMode.NoCheck,
+            };
+            tls.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
+        }
+
+        return tls;
+    }
+
+    /// <summary>
+    /// Under TLS 1.3 the client's handshake completes before nats-server (<c>verify: true</c>) has judged the client
+    /// certificate; a refusal then surfaces only as a closed connection or an alert on the first read.
+    /// </summary>
+    private static string ClientCertificateHint(NatsOptions options) => options.TlsClientCertificate is { } certificate
+        ? $"the server may have refused the client certificate '{certificate.Subject}' issued by '{certificate.Issuer}'"
+        : "the server may require a client certificate (nats-server tls verify) and none was presented";
+
+    private static Exception Innermost(Exception error)
+    {
+        while (error.InnerException is { } inner)
+        {
+            error = inner;
+        }
+
+        return error;
     }
 
     private static PipeReader CreateReader(Stream stream)

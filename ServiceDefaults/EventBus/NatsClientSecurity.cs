@@ -6,8 +6,10 @@ namespace ArgoEvents.ServiceDefaults.EventBus;
 
 /// <summary>
 /// Applies a spec's NATS <c>tls</c> and <c>auth</c> to client options, as the nats EventSource and the nats trigger
-/// declare them: TLS with the system's trust store or <c>insecureSkipVerify</c>; basic or token authentication from
-/// secrets. A pinned CA, client certificates, NKeys and credentials files are refused with a message naming the field.
+/// declare them: TLS verified against the system's trust store, or against the PEM authorities of <c>caCertSecret</c>
+/// alone, or not at all with <c>insecureSkipVerify</c>; a client certificate from <c>clientCertSecret</c> with
+/// <c>clientKeySecret</c>; basic or token authentication from secrets. NKeys and credentials files are refused with a
+/// message naming the field.
 /// </summary>
 public static class NatsClientSecurity
 {
@@ -17,27 +19,27 @@ public static class NatsClientSecurity
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(secrets);
-        return Authenticate(Secure(options, tls, field), auth, secrets, field);
+        return Authenticate(Secure(options, tls, secrets, field), auth, secrets, field);
     }
 
-    private static NatsOptions Secure(NatsOptions options, TlsConfig? tls, string field)
+    private static NatsOptions Secure(NatsOptions options, TlsConfig? tls, SecretResolver secrets, string field)
     {
         if (tls is null)
         {
             return options;
         }
 
-        if (tls.CaCertSecret is not null)
+        // Skipping verification makes a pinned CA meaningless, so its secret is not even required then.
+        var authorities = tls.InsecureSkipVerify ? null : TlsSecrets.ReadAuthorities(tls, secrets, field);
+        var client = TlsSecrets.ReadClientCertificate(tls, secrets, field);
+        return options with
         {
-            throw new InvalidOperationException($"{field}.tls.caCertSecret: trusting a CA from a secret is not supported by this build; use a server certificate the system trusts (tls.enabled: true) or tls.insecureSkipVerify: true.");
-        }
-
-        if (tls.ClientCertSecret is not null || tls.ClientKeySecret is not null)
-        {
-            throw new InvalidOperationException($"{field}.tls.clientCertSecret: client certificates are not supported by this build; authenticate with auth.basic or auth.token.");
-        }
-
-        return options with { TlsRequired = true, TlsInsecureSkipVerify = tls.InsecureSkipVerify };
+            TlsRequired = true,
+            TlsInsecureSkipVerify = tls.InsecureSkipVerify,
+            TlsCaCertificates = authorities,
+            TlsClientCertificate = client?.Certificate,
+            TlsClientCertificateChain = client is { Chain.Count: > 0 } ? client.Chain : null,
+        };
     }
 
     private static NatsOptions Authenticate(NatsOptions options, NatsAuth? auth, SecretResolver secrets, string field)

@@ -1,7 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Protocols.Resp;
-using ArgoEvents.EventSources.Runtime;
 using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.EventSources.Sources.Redis;

@@ -40,7 +40,9 @@ public static class NatsConfigFile
 
         if (options.Tls is { } tls)
         {
-            Line(text, $"tls {{ cert_file: {Quote(tls.CertificateFile)}, key_file: {Quote(tls.KeyFile)} }}");
+            var clients = tls.ClientCaFile is { } caFile ? $", ca_file: {Quote(caFile)}" : string.Empty;
+            var verify = tls.VerifyClients ? ", verify: true" : string.Empty;
+            Line(text, $"tls {{ cert_file: {Quote(tls.CertificateFile)}, key_file: {Quote(tls.KeyFile)}{clients}{verify} }}");
         }
 
         if (options.JetStream)

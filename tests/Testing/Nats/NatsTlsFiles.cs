@@ -6,6 +6,12 @@ namespace ArgoEvents.Testing.Nats;
 /// <summary>A server certificate and key as PEM files, as nats-server's <c>tls { }</c> block takes them.</summary>
 public sealed record NatsTlsFiles(string CertificateFile, string KeyFile)
 {
+    /// <summary><c>ca_file</c>: the PEM authorities that client certificates must chain to; null leaves the server's default.</summary>
+    public string? ClientCaFile { get; init; }
+
+    /// <summary><c>verify: true</c>: clients must present a certificate issued by <see cref="ClientCaFile"/>.</summary>
+    public bool VerifyClients { get; init; }
+
     /// <summary>Writes a fresh self-signed certificate for 127.0.0.1 and localhost into <paramref name="directory"/>.</summary>
     public static NatsTlsFiles CreateSelfSigned(string directory)
     {

@@ -273,8 +273,8 @@ public sealed class NatsSourceTests(NatsServerFixture bus) : IClassFixture<NatsS
     [Theory]
     [InlineData("nkey", "spec.nats.x.auth.nkey")]
     [InlineData("credential", "spec.nats.x.auth.credential")]
-    [InlineData("ca", "spec.nats.x.tls.caCertSecret")]
-    [InlineData("client-cert", "spec.nats.x.tls.clientCertSecret")]
+    [InlineData("ca-secret-missing", "spec.nats.x.tls.caCertSecret")]
+    [InlineData("client-cert-secret-missing", "spec.nats.x.tls.clientCertSecret")]
     [InlineData("missing-secret", "spec.nats.x.auth.token")]
     public async Task What_this_build_cannot_do_is_refused_at_start_naming_the_field(string what, string field)
     {
@@ -285,8 +285,8 @@ public sealed class NatsSourceTests(NatsServerFixture bus) : IClassFixture<NatsS
         {
             "nkey" => spec with { Auth = new NatsAuth { NKey = secret } },
             "credential" => spec with { Auth = new NatsAuth { Credential = secret } },
-            "ca" => spec with { Tls = new TlsConfig { CaCertSecret = secret } },
-            "client-cert" => spec with { Tls = new TlsConfig { ClientCertSecret = secret, ClientKeySecret = secret } },
+            "ca-secret-missing" => spec with { Tls = new TlsConfig { CaCertSecret = secret } },
+            "client-cert-secret-missing" => spec with { Tls = new TlsConfig { ClientCertSecret = secret, ClientKeySecret = secret } },
             _ => spec with { Auth = new NatsAuth { Token = secret } },
         };
 

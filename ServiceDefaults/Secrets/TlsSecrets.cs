@@ -1,23 +1,27 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
-using ArgoEvents.ServiceDefaults.Secrets;
 
-namespace ArgoEvents.EventSources.Runtime;
+namespace ArgoEvents.ServiceDefaults.Secrets;
 
 /// <summary>
 /// The certificates of Argo's <c>tls</c> block read from its secrets, the same way for every broker client: PEM
 /// authorities from <c>caCertSecret</c>, and a client certificate from <c>clientCertSecret</c> with
-/// <c>clientKeySecret</c>. Every error names the field it came from.
+/// <c>clientKeySecret</c>. Every error names the field it came from; <c>field</c> of each method is the manifest
+/// path of the object holding <c>tls</c>.
 /// </summary>
-internal static class TlsSecrets
+public static class TlsSecrets
 {
     /// <summary>The authorities in <c>tls.caCertSecret</c>, or null when the field is not set.</summary>
+    /// <param name="tls">The <c>tls</c> block.</param>
+    /// <param name="secrets">Where the secrets are read from.</param>
+    /// <param name="field">Manifest path of the object holding <c>tls</c>, for error messages.</param>
     /// <exception cref="InvalidOperationException">The secret is missing or holds no PEM certificate.</exception>
     public static X509Certificate2Collection? ReadAuthorities(TlsConfig tls, SecretResolver secrets, string field)
     {
         ArgumentNullException.ThrowIfNull(tls);
         ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(field);
         var name = $"{field}.tls.caCertSecret";
         if (secrets.Resolve(tls.CaCertSecret, name) is not { } pem)
         {
@@ -38,11 +42,15 @@ internal static class TlsSecrets
     }
 
     /// <summary>The client certificate of <c>tls.clientCertSecret</c> and <c>tls.clientKeySecret</c>, or null when neither is set.</summary>
+    /// <param name="tls">The <c>tls</c> block.</param>
+    /// <param name="secrets">Where the secrets are read from.</param>
+    /// <param name="field">Manifest path of the object holding <c>tls</c>, for error messages.</param>
     /// <exception cref="InvalidOperationException">Only one is set, a secret is missing, or they are not a PEM certificate with its key.</exception>
     public static TlsClientCertificate? ReadClientCertificate(TlsConfig tls, SecretResolver secrets, string field)
     {
         ArgumentNullException.ThrowIfNull(tls);
         ArgumentNullException.ThrowIfNull(secrets);
+        ArgumentNullException.ThrowIfNull(field);
         if (tls.ClientCertSecret is null && tls.ClientKeySecret is null)
         {
             return null;
