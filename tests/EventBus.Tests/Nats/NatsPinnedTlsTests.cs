@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ArgoEvents.EventBus.Nats;
 using ArgoEvents.Testing.Nats;
+using ArgoEvents.Testing.Tls;
 using Xunit;
 
 namespace ArgoEvents.EventBus.Tests.Nats;
@@ -11,15 +12,20 @@ namespace ArgoEvents.EventBus.Tests.Nats;
 public sealed class NatsPinnedTlsTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("argo-nats-pinned-").FullName;
-    private readonly TestAuthority _authority = TestAuthority.Create("argo-nats-test-ca");
-    private readonly TestAuthority _stranger = TestAuthority.Create("argo-nats-other-ca");
+    private readonly TestCertificateAuthority _authority = TestCertificateAuthority.CreateRoot("argo-nats-test-ca");
+    private readonly TestCertificateAuthority _stranger = TestCertificateAuthority.CreateRoot("argo-nats-other-ca");
     private NatsServerProcess _server = null!;
     private NatsServerProcess _verifying = null!;
 
     public async ValueTask InitializeAsync()
     {
-        var caFile = _authority.WriteCertificate(Path.Combine(_directory, "ca.pem"));
-        var (certificate, key) = _authority.WriteServer(_directory, "server");
+        var caFile = Path.Combine(_directory, "ca.pem");
+        var certificate = Path.Combine(_directory, "server-cert.pem");
+        var key = Path.Combine(_directory, "server-key.pem");
+        var server = _authority.IssueServer("CN=server", "127.0.0.1");
+        File.WriteAllText(caFile, _authority.CertificatePem);
+        File.WriteAllText(certificate, server.ChainPem);
+        File.WriteAllText(key, server.KeyPem);
         _server = new NatsServerProcess(new NatsServerOptions { Tls = new NatsTlsFiles(certificate, key) });
         _verifying = new NatsServerProcess(new NatsServerOptions
         {
@@ -80,7 +86,7 @@ public sealed class NatsPinnedTlsTests : IAsyncLifetime
     [Fact]
     public async Task A_required_client_certificate_that_is_presented_connects()
     {
-        using var client = _authority.IssueClient("argo-client");
+        using var client = _authority.IssueClientCertificate("argo-client");
 
         await using var connection = await NatsConnection.ConnectAsync(
             new NatsOptions { Urls = [_verifying.ClientUrl], TlsCaCertificates = [_authority.Certificate], TlsClientCertificate = client },
@@ -101,7 +107,7 @@ public sealed class NatsPinnedTlsTests : IAsyncLifetime
     [Fact]
     public async Task A_client_certificate_from_another_ca_fails_the_connect_naming_it()
     {
-        using var client = _stranger.IssueClient("intruder");
+        using var client = _stranger.IssueClientCertificate("intruder");
 
         var error = await Assert.ThrowsAsync<NatsConnectionException>(() => NatsConnection.ConnectAsync(
             new NatsOptions { Urls = [_verifying.ClientUrl], TlsCaCertificates = [_authority.Certificate], TlsClientCertificate = client },

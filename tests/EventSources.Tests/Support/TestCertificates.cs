@@ -1,3 +1,5 @@
+using ArgoEvents.Testing.Tls;
+
 namespace ArgoEvents.EventSources.Tests.Support;
 
 /// <summary>

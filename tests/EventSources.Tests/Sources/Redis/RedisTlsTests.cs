@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using ArgoEvents.Testing.Tls;
 using ArgoEvents.Api.V1Alpha1;
 using ArgoEvents.EventSources.Protocols.Resp;
 using ArgoEvents.EventSources.Runtime;

@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ArgoEvents.EventSources.Tests.Support;
+namespace ArgoEvents.Testing.Tls;
 
 /// <summary>A throw-away certificate authority (RSA 2048, SHA-256) that issues server, client and intermediate CA certificates.</summary>
-internal sealed class TestCertificateAuthority : IDisposable
+public sealed class TestCertificateAuthority : IDisposable
 {
     private const string ServerAuth = "1.3.6.1.5.5.7.3.1";
     private const string ClientAuth = "1.3.6.1.5.5.7.3.2";
@@ -65,6 +65,17 @@ internal sealed class TestCertificateAuthority : IDisposable
 
     /// <summary>A client certificate named <c>CN=<paramref name="name"/></c>.</summary>
     public TestCertificate IssueClient(string name) => Issue("CN=" + name, ClientAuth, alternativeNames: null);
+
+    /// <summary>This authority's certificate, for a client that pins it (without the key).</summary>
+    public X509Certificate2 Certificate => X509CertificateLoader.LoadCertificate(_certificate.RawData);
+
+    /// <summary>A client certificate named <c>CN=<paramref name="name"/></c> with its private key, loadable by SslStream.</summary>
+    public X509Certificate2 IssueClientCertificate(string name)
+    {
+        var issued = IssueClient(name);
+        using var pem = X509Certificate2.CreateFromPem(issued.CertificatePem, issued.KeyPem);
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
 
     /// <inheritdoc />
     public void Dispose() => _certificate.Dispose();
