@@ -37,7 +37,7 @@ internal sealed class HttpTriggerFactory : ITriggerFactory
         }
 
         var timeout = spec.Timeout is long seconds and > 0 ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
-        var tls = spec.Tls is { } tlsConfig ? TlsClientMaterial.Load(tlsConfig, services, httpPath + ".tls") : null;
+        var tls = spec.Tls is { } tlsConfig ? TlsClientMaterial.Load(tlsConfig, services, httpPath) : null;
         var handler = new SocketsHttpHandler
         {
             UseCookies = false,

@@ -1,7 +1,7 @@
 using System.Net.Security;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ArgoEvents.Api.V1Alpha1;
+using ArgoEvents.ServiceDefaults.Secrets;
 
 namespace ArgoEvents.Sensors.Triggers.Http;
 
@@ -13,58 +13,31 @@ namespace ArgoEvents.Sensors.Triggers.Http;
 internal sealed class TlsClientMaterial : IDisposable
 {
     private readonly X509Certificate2Collection? _trustedCas;
-    private readonly X509Certificate2? _clientCertificate;
+    private readonly TlsClientCertificate? _clientCertificate;
     private readonly bool _insecureSkipVerify;
 
-    private TlsClientMaterial(X509Certificate2Collection? trustedCas, X509Certificate2? clientCertificate, bool insecureSkipVerify)
+    private TlsClientMaterial(X509Certificate2Collection? trustedCas, TlsClientCertificate? clientCertificate, bool insecureSkipVerify)
     {
         _trustedCas = trustedCas;
         _clientCertificate = clientCertificate;
         _insecureSkipVerify = insecureSkipVerify;
     }
 
-    /// <summary>Reads the material <paramref name="tls"/> names; <paramref name="fieldPath"/> is the <c>tls</c> field.</summary>
-    public static TlsClientMaterial Load(TlsConfig tls, TriggerServices services, string fieldPath)
+    /// <summary>Reads the CA and client certificate of <paramref name="tls"/>, which sits at <paramref name="ownerPath"/><c>.tls</c>.</summary>
+    /// <exception cref="TriggerConfigurationException">A secret is missing or not PEM; the message names the field.</exception>
+    public static TlsClientMaterial Load(TlsConfig tls, TriggerServices services, string ownerPath)
     {
         X509Certificate2Collection? cas = null;
-        X509Certificate2? client = null;
         try
         {
-            if (TriggerSecrets.Read(services, tls.CaCertSecret, fieldPath + ".caCertSecret") is { } caPem)
-            {
-                cas = [];
-                cas.ImportFromPem(caPem);
-                if (cas.Count == 0)
-                {
-                    throw new TriggerConfigurationException($"{fieldPath}.caCertSecret holds no PEM certificate.");
-                }
-            }
-
-            var certPem = TriggerSecrets.Read(services, tls.ClientCertSecret, fieldPath + ".clientCertSecret");
-            var keyPem = TriggerSecrets.Read(services, tls.ClientKeySecret, fieldPath + ".clientKeySecret");
-            if ((certPem is null) != (keyPem is null))
-            {
-                throw new TriggerConfigurationException($"{fieldPath} needs both clientCertSecret and clientKeySecret, or neither.");
-            }
-
-            if (certPem is not null)
-            {
-                client = X509Certificate2.CreateFromPem(certPem, keyPem);
-            }
-
+            cas = TlsSecrets.ReadAuthorities(tls, services.Secrets, ownerPath);
+            var client = TlsSecrets.ReadClientCertificate(tls, services.Secrets, ownerPath);
             return new TlsClientMaterial(cas, client, tls.InsecureSkipVerify);
         }
-        catch (CryptographicException e)
+        catch (InvalidOperationException e)
         {
             DisposeAll(cas);
-            client?.Dispose();
-            throw new TriggerConfigurationException($"{fieldPath}: the certificate or key is not valid PEM: {e.Message}", e);
-        }
-        catch
-        {
-            DisposeAll(cas);
-            client?.Dispose();
-            throw;
+            throw new TriggerConfigurationException(e.Message, e);
         }
     }
 
@@ -74,7 +47,8 @@ internal sealed class TlsClientMaterial : IDisposable
         var options = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = Validate };
         if (_clientCertificate is not null)
         {
-            options.ClientCertificates = [_clientCertificate];
+            // A context carries the intermediates; ClientCertificates would send the leaf alone.
+            options.ClientCertificateContext = SslStreamCertificateContext.Create(_clientCertificate.Certificate, _clientCertificate.Chain, offline: true);
         }
 
         return options;
@@ -84,7 +58,11 @@ internal sealed class TlsClientMaterial : IDisposable
     public void Dispose()
     {
         DisposeAll(_trustedCas);
-        _clientCertificate?.Dispose();
+        if (_clientCertificate is not null)
+        {
+            _clientCertificate.Certificate.Dispose();
+            DisposeAll(_clientCertificate.Chain);
+        }
     }
 
     private static void DisposeAll(X509Certificate2Collection? certificates)

@@ -221,6 +221,13 @@ public sealed class HttpTriggerTests : IDisposable
 
         var badUrl = Assert.Throws<TriggerConfigurationException>(() => factory.Create(Wrap(new HttpTriggerSpec { Url = "ftp://host/x" }), "spec.triggers[2]", _secrets.Services()));
         Assert.Contains("spec.triggers[2].template.http.url", badUrl.Message, StringComparison.Ordinal);
+
+        _secrets.Write("tls", "cert", "not a certificate");
+        var onlyCertificate = Assert.Throws<TriggerConfigurationException>(() => factory.Create(
+            Wrap(new HttpTriggerSpec { Url = "https://127.0.0.1:1/", Tls = new TlsConfig { ClientCertSecret = Secret("tls", "cert") } }),
+            "spec.triggers[3]",
+            _secrets.Services()));
+        Assert.Contains("spec.triggers[3].template.http.tls.clientKeySecret", onlyCertificate.Message, StringComparison.Ordinal);
     }
 
     internal static TriggerParameter Param(string dependency, string dataKey, string dest) =>
