@@ -3,9 +3,9 @@ using System.IO.Pipelines;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using ArgoEvents.EventBus.Tls;
 
 namespace ArgoEvents.EventBus.Nats;
 
@@ -57,7 +57,7 @@ internal sealed class ServerSession : IDisposable
                 await reader.CompleteAsync().ConfigureAwait(false);
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = ssl;
-                await ssl.AuthenticateAsClientAsync(TlsOptions(address, options), timeout.Token).ConfigureAwait(false);
+                await ssl.AuthenticateAsClientAsync(TlsClientAuthentication.Create(address.Host, options.TlsClientCertificate, options.TlsClientCertificateChain, options.TlsCaCertificates, options.TlsInsecureSkipVerify), timeout.Token).ConfigureAwait(false);
                 reader = CreateReader(stream);
             }
 
@@ -162,33 +162,6 @@ internal sealed class ServerSession : IDisposable
         Stream.Dispose();
         _reader.Complete();
         _lifetime.Dispose();
-    }
-
-    private static SslClientAuthenticationOptions TlsOptions(NatsServerAddress address, NatsOptions options)
-    {
-        var tls = new SslClientAuthenticationOptions { TargetHost = address.Host };
-        if (options.TlsClientCertificate is { } certificate)
-        {
-            // A context carries the intermediates, so a server trusting only the root can verify the client;
-            // ClientCertificates would send the leaf alone.
-            tls.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, options.TlsClientCertificateChain ?? [], offline: true);
-        }
-
-        if (options.TlsInsecureSkipVerify)
-        {
-            tls.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-        }
-        else if (options.TlsCaCertificates is { Count: > 0 } authorities)
-        {
-            tls.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            tls.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
-        }
-
-        return tls;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
+using ArgoEvents.EventBus.Tls;
 
 namespace ArgoEvents.EventSources.Protocols.Mqtt;
 
@@ -38,32 +38,8 @@ internal static class MqttTransport
         }
     }
 
-    private static SslClientAuthenticationOptions ClientOptions(MqttBrokerAddress address, MqttTlsOptions tls)
-    {
-        var options = new SslClientAuthenticationOptions { TargetHost = tls.ServerName ?? address.Host };
-        if (tls.ClientCertificate is { } certificate)
-        {
-            // A context carries the intermediates; ClientCertificates would send the leaf alone.
-            options.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, [.. tls.ClientCertificateChain], offline: true);
-        }
-
-        if (tls.InsecureSkipVerify)
-        {
-            options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
-        }
-        else if (tls.CertificateAuthorities.Count > 0)
-        {
-            var policy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            policy.CustomTrustStore.AddRange(tls.CertificateAuthorities.ToArray());
-            options.CertificateChainPolicy = policy;
-        }
-
-        return options;
-    }
+    private static SslClientAuthenticationOptions ClientOptions(MqttBrokerAddress address, MqttTlsOptions tls) =>
+        TlsClientAuthentication.Create(tls.ServerName ?? address.Host, tls.ClientCertificate, tls.ClientCertificateChain, tls.CertificateAuthorities, tls.InsecureSkipVerify);
 
     private static void Close(Socket socket, Stream? stream)
     {

@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
-using System.Security.Cryptography.X509Certificates;
+using ArgoEvents.EventBus.Tls;
 
 namespace ArgoEvents.EventSources.Protocols.Resp;
 
@@ -40,7 +40,7 @@ internal static class RespTransport
         {
             try
             {
-                await tls.AuthenticateAsClientAsync(TlsOptions(options), cancellationToken).ConfigureAwait(false);
+                await tls.AuthenticateAsClientAsync(TlsClientAuthentication.Create(options.TlsServerName ?? options.Host, options.TlsClientCertificate, options.TlsClientCertificateChain, options.TlsCaCertificates, options.TlsInsecureSkipVerify), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is AuthenticationException or IOException)
             {
@@ -59,33 +59,6 @@ internal static class RespTransport
             await tls.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private static SslClientAuthenticationOptions TlsOptions(RedisOptions options)
-    {
-        var tls = new SslClientAuthenticationOptions { TargetHost = options.TlsServerName ?? options.Host };
-        if (options.TlsClientCertificate is { } certificate)
-        {
-            // A context carries the intermediates, so a server trusting only the root can verify the client;
-            // ClientCertificates would send the leaf alone.
-            tls.ClientCertificateContext = SslStreamCertificateContext.Create(certificate, options.TlsClientCertificateChain ?? [], offline: true);
-        }
-
-        if (options.TlsInsecureSkipVerify)
-        {
-            tls.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
-        }
-        else if (options.TlsCaCertificates is { Count: > 0 } authorities)
-        {
-            tls.CertificateChainPolicy = new X509ChainPolicy
-            {
-                TrustMode = X509ChainTrustMode.CustomRootTrust,
-                RevocationMode = X509RevocationMode.NoCheck,
-            };
-            tls.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
-        }
-
-        return tls;
     }
 
     /// <summary>
